@@ -1,0 +1,61 @@
+# Igren CMS — `make run` serves the demo site, `make test` runs every check. `make help` lists all.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+DEV_SETTINGS := igren_cms.settings.dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run test lint format schema messages bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the package with its test extras
+
+run: install ## Migrate, load the Igren demo, create a local admin and serve on http://127.0.0.1:8000/
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py load_igren_demo
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py ensure_local_admin
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## ruff, Django checks, migrations check, pytest on SQLite and on PostgreSQL
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python scripts/check_messages.py
+	@echo "=== pytest on SQLite ==="
+	env -u DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@echo "=== pytest on PostgreSQL ==="
+	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+schema: install ## Regenerate schema.graphql from the running schema
+	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py export_schema
+
+messages: install ## Compile the Japanese translations (needs GNU gettext's msgfmt)
+	cd pages && ../$(BIN)/django-admin compilemessages
+	cd snippets && ../$(BIN)/django-admin compilemessages
+	cd igren_cms && ../$(BIN)/django-admin compilemessages
+
+clean: ## Remove the virtualenv and local databases
+	rm -rf $(VENV) igren.sqlite3 test-igren.sqlite3 .pytest_cache

@@ -1,0 +1,16 @@
+"""Test settings: the database comes from DATABASE_URL (PostgreSQL pass) or a SQLite file."""
+
+import os
+
+from .base import *
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-igren"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if not os.environ.get("DATABASE_URL"):
+    DATABASES["default"]["NAME"] = str(BASE_DIR / "test-igren.sqlite3")

@@ -1,0 +1,18 @@
+from .events import EventPage
+from .history import HistoryEntry, HistoryPage
+from .home import HomePage
+from .indexes import EventIndexPage, ProjectIndexPage, SalonIndexPage
+from .projects import ProjectPage
+from .salons import SalonPage
+
+__all__ = [
+    "EventIndexPage",
+    "EventPage",
+    "HistoryEntry",
+    "HistoryPage",
+    "HomePage",
+    "ProjectIndexPage",
+    "ProjectPage",
+    "SalonIndexPage",
+    "SalonPage",
+]

@@ -1,0 +1,34 @@
+"""Dates that are sometimes known only to the year or month (common in the association's history)."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from pages import wareki
+
+
+class DatePrecision(models.TextChoices):
+    YEAR = wareki.YEAR, _("year only")
+    MONTH = wareki.MONTH, _("year and month")
+    DAY = wareki.DAY, _("exact day")
+
+
+def format_partial_date(day: datetime.date | None, precision: str) -> str:
+    """Western-calendar Japanese form: 1984年4月20日, 2013年6月 or 2003年."""
+    if day is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{day.year}年"
+    if precision == DatePrecision.MONTH:
+        return f"{day.year}年{day.month}月"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def truncate_to_precision(day: datetime.date, precision: str) -> datetime.date:
+    """Store partial dates canonically: the first day of the year or month."""
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    return day

@@ -1,0 +1,257 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from grapple.models import (
+    GraphQLBoolean,
+    GraphQLCollection,
+    GraphQLForeignKey,
+    GraphQLImage,
+    GraphQLInt,
+    GraphQLPage,
+    GraphQLRichText,
+    GraphQLString,
+)
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import PageManager
+from wagtail.search import index
+
+from pages import event_windows
+from pages.event_windows import iso_tokyo
+from pages.visibility import PublicPageQuerySet, is_public
+
+from .base import IgrenPage
+
+
+class EventQuerySet(PublicPageQuerySet):
+    def overlapping(self, window: event_windows.Window):
+        """Events that overlap [window.start, window.end): one crossing a boundary counts."""
+        return self.filter(start__lt=window.end, end__gt=window.start)
+
+    def upcoming(self, now=None):
+        """Events that have not yet ended, soonest first."""
+        return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
+
+    def with_relations(self):
+        return self.select_related("venue", "salon", "project", "image").prefetch_related(
+            "organisations", "categories"
+        )
+
+    def by_month_window(self, months: int = 2, now=None):
+        """[(first day of month, [events overlapping that month])] for this month onwards."""
+        windows = event_windows.current_months(months, now)
+        span = event_windows.Window(windows[0].start, windows[-1].end)
+        events = list(self.overlapping(span).with_relations().order_by("start", "pk"))
+        return [
+            (w.start.date(), [e for e in events if e.start < w.end and e.end > w.start])
+            for w in windows
+        ]
+
+
+class EventPage(IgrenPage):
+    """One event: a salon meeting, seminar, visit or any gathering the association announces."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("scheduled")
+        CANCELLED = "cancelled", _("cancelled")
+        POSTPONED = "postponed", _("postponed")
+        RESCHEDULED = "rescheduled", _("rescheduled")
+
+    class AttendanceMode(models.TextChoices):
+        OFFLINE = "offline", _("in person")
+        ONLINE = "online", _("online")
+        MIXED = "mixed", _("in person and online")
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    all_day = models.BooleanField(
+        _("all day"), default=False,
+        help_text=_("Tick for events without set hours; only the dates of start and end are used."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
+    )
+    previous_start = models.DateTimeField(
+        _("previous start"), null=True, blank=True,
+        help_text=_("For a rescheduled event: when it was originally going to start."),
+    )
+    attendance_mode = models.CharField(
+        _("attendance mode"), max_length=8, choices=AttendanceMode.choices,
+        default=AttendanceMode.OFFLINE,
+    )
+    venue = models.ForeignKey(
+        "snippets.Venue", verbose_name=_("venue"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="events",
+    )
+    online_url = models.URLField(_("online URL"), blank=True)
+    salon = models.ForeignKey(
+        "pages.SalonPage", verbose_name=_("salon"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="events",
+    )
+    project = models.ForeignKey(
+        "pages.ProjectPage", verbose_name=_("project"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="events",
+    )
+    organisations = ParentalManyToManyField(
+        "snippets.Organisation", verbose_name=_("organisations"), blank=True, related_name="events"
+    )
+    categories = ParentalManyToManyField(
+        "snippets.Category", verbose_name=_("categories"), blank=True, related_name="events"
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=500)
+    body = RichTextField(_("body"), blank=True)
+    fee = models.CharField(
+        _("fee"), max_length=100, blank=True, help_text=_("As it should read, e.g. 無料 or 1,000円.")
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    registration_url = models.URLField(_("registration URL"), blank=True)
+    registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    objects = PageManager.from_queryset(EventQuerySet)()
+
+    content_panels = [
+        *IgrenPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("all_day"),
+                FieldRowPanel([FieldPanel("status"), FieldPanel("previous_start")]),
+            ],
+            heading=_("Date and status"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("attendance_mode"), FieldPanel("venue"), FieldPanel("online_url")],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("salon"),
+                FieldPanel("project"),
+                FieldPanel("organisations"),
+                FieldPanel("categories"),
+            ],
+            heading=_("Organisers and categories"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("fee"), FieldPanel("capacity")]),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_deadline"),
+            ],
+            heading=_("Registration"),
+        ),
+        FieldPanel("image"),
+    ]
+    search_fields = [
+        *IgrenPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+        index.FilterField("status"),
+    ]
+    graphql_fields = [
+        GraphQLString("start", required=True, source="start_iso"),
+        GraphQLString("end", required=True, source="end_iso"),
+        GraphQLBoolean("all_day", required=True),
+        GraphQLString("status", required=True),
+        GraphQLString("previous_start", source="previous_start_iso"),
+        GraphQLString("attendance_mode", required=True),
+        GraphQLForeignKey("venue", "snippets.Venue"),
+        GraphQLString("online_url"),
+        GraphQLPage("salon", source="public_salon"),
+        GraphQLPage("project", source="public_project"),
+        GraphQLCollection(GraphQLForeignKey, "organisations", "snippets.Organisation"),
+        GraphQLCollection(GraphQLForeignKey, "categories", "snippets.Category"),
+        GraphQLString("summary"),
+        GraphQLRichText("body"),
+        GraphQLString("fee"),
+        GraphQLInt("capacity"),
+        GraphQLString("registration_url"),
+        GraphQLString("registration_deadline", source="registration_deadline_iso"),
+        GraphQLImage("image"),
+    ]
+
+    parent_page_types = ["pages.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.all_day and self.start and self.end:
+            self._normalise_all_day()
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The end must not be before the start.")
+        if self.start and self.registration_deadline and self.registration_deadline > self.start:
+            errors["registration_deadline"] = _(
+                "The registration deadline must not be after the event starts."
+            )
+        online = self.attendance_mode in (self.AttendanceMode.ONLINE, self.AttendanceMode.MIXED)
+        offline = self.attendance_mode in (self.AttendanceMode.OFFLINE, self.AttendanceMode.MIXED)
+        if online and not self.online_url:
+            errors["online_url"] = _("Enter the online URL: this event takes place online.")
+        if offline and not self.venue_id:
+            errors["venue"] = _("Choose a venue: this event takes place in person.")
+        if self.status == self.Status.RESCHEDULED and not self.previous_start:
+            errors["previous_start"] = _(
+                "Enter the original start time of a rescheduled event."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _normalise_all_day(self):
+        """All-day events span whole local days: 00:00 on the first day to 23:59:59 on the last."""
+        import datetime
+
+        first = self.start.astimezone(event_windows.TOKYO).date()
+        last = self.end.astimezone(event_windows.TOKYO).date()
+        self.start = event_windows.local_midnight(first)
+        self.end = event_windows.local_midnight(last + datetime.timedelta(days=1)) - (
+            datetime.timedelta(seconds=1)
+        )
+
+    def public_salon(self, *args, **kwargs):
+        """The organising salon, or None while it is not public (grapple passes `info`)."""
+        return self.salon if is_public(self.salon) else None
+
+    def public_project(self, *args, **kwargs):
+        return self.project if is_public(self.project) else None
+
+    def start_iso(self, *args, **kwargs):
+        return iso_tokyo(self.start)
+
+    def end_iso(self, *args, **kwargs):
+        return iso_tokyo(self.end)
+
+    def previous_start_iso(self, *args, **kwargs):
+        return iso_tokyo(self.previous_start)
+
+    def registration_deadline_iso(self, *args, **kwargs):
+        return iso_tokyo(self.registration_deadline)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start, event_windows.TOKYO)
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.end, event_windows.TOKYO)
+
+    @property
+    def spans_days(self):
+        return self.local_start.date() != self.local_end.date()

@@ -1,0 +1,88 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLRichText, GraphQLString
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+
+from pages import wareki
+
+from .base import IgrenPage
+from .dates import DatePrecision, format_partial_date, truncate_to_precision
+
+
+class HistoryPage(IgrenPage):
+    """The association's history as an ordered timeline."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [
+        *IgrenPage.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel("entries", label=_("timeline entries"), heading=_("Timeline")),
+    ]
+    graphql_fields = [
+        GraphQLRichText("introduction"),
+        GraphQLCollection(GraphQLForeignKey, "entries", "pages.HistoryEntry", source="timeline"),
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("history page")
+        verbose_name_plural = _("history pages")
+
+    def timeline(self, *args, **kwargs):
+        """Entries in chronological order (ties keep the editor's order)."""
+        return self.entries.order_by("date", "sort_order")
+
+
+class HistoryEntry(Orderable):
+    """One milestone of the timeline; the date may be known only to the year or month."""
+
+    page = ParentalKey(HistoryPage, on_delete=models.CASCADE, related_name="entries")
+    date = models.DateField(
+        _("date"), help_text=_("For a year or month only, any day in it will do.")
+    )
+    precision = models.CharField(
+        _("precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = RichTextField(_("body"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("precision")]),
+        FieldPanel("title"),
+        FieldPanel("body"),
+    ]
+    graphql_fields = [
+        GraphQLString("date", required=True),
+        GraphQLString("precision", required=True),
+        GraphQLString("date_label", required=True),
+        GraphQLString("wareki", required=True),
+        GraphQLString("title", required=True),
+        GraphQLRichText("body"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("timeline entry")
+        verbose_name_plural = _("timeline entries")
+
+    def __str__(self):
+        return f"{self.date_label} {self.title}"
+
+    def clean(self):
+        super().clean()
+        if self.date:
+            self.date = truncate_to_precision(self.date, self.precision)
+
+    @property
+    def date_label(self) -> str:
+        return format_partial_date(self.date, self.precision)
+
+    @property
+    def wareki(self) -> str:
+        return wareki.to_wareki(self.date, self.precision)

@@ -1,0 +1,78 @@
+"""The section pages that hold events, salons and projects."""
+
+from django.utils.translation import gettext_lazy as _
+from grapple.models import GraphQLRichText
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+
+from .base import IgrenPage
+
+
+class SectionIndexPage(IgrenPage):
+    """Abstract: a section page with an introduction, one per site."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+
+    content_panels = [*IgrenPage.content_panels, FieldPanel("introduction")]
+    graphql_fields = [GraphQLRichText("introduction")]
+
+    parent_page_types = ["pages.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class EventIndexPage(SectionIndexPage):
+    """The events section: lists this month's and next month's events."""
+
+    subpage_types = ["pages.EventPage"]
+
+    class Meta:
+        verbose_name = _("event index page")
+        verbose_name_plural = _("event index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .events import EventPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["months"] = EventPage.objects.public().by_month_window()
+        return context
+
+
+class SalonIndexPage(SectionIndexPage):
+    """The regional salons section."""
+
+    subpage_types = ["pages.SalonPage"]
+
+    class Meta:
+        verbose_name = _("salon index page")
+        verbose_name_plural = _("salon index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .salons import SalonPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["salons"] = SalonPage.objects.public().in_opening_order().select_related("venue")
+        return context
+
+
+class ProjectIndexPage(SectionIndexPage):
+    """The projects section."""
+
+    subpage_types = ["pages.ProjectPage"]
+
+    class Meta:
+        verbose_name = _("project index page")
+        verbose_name_plural = _("project index pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .projects import ProjectPage
+
+        context = super().get_context(request, *args, **kwargs)
+        projects = ProjectPage.objects.public().order_by("path")
+        context["active_projects"] = [p for p in projects if p.status == ProjectPage.Status.ACTIVE]
+        context["completed_projects"] = [
+            p for p in projects if p.status == ProjectPage.Status.COMPLETED
+        ]
+        return context

@@ -1,0 +1,71 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLRichText, GraphQLString
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import RichTextField
+from wagtail.models import PageManager
+from wagtail.search import index
+
+from pages.visibility import PublicPageQuerySet
+
+from .base import IgrenPage
+
+
+class ProjectQuerySet(PublicPageQuerySet):
+    def active(self):
+        return self.filter(status=ProjectPage.Status.ACTIVE)
+
+
+class ProjectPage(IgrenPage):
+    """A project the association runs or supports (事業化促進プロジェクト)."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        COMPLETED = "completed", _("completed")
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+    )
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    categories = ParentalManyToManyField(
+        "snippets.Category", verbose_name=_("categories"), blank=True, related_name="projects"
+    )
+    partner_organisations = ParentalManyToManyField(
+        "snippets.Organisation", verbose_name=_("partner organisations"), blank=True,
+        related_name="partner_projects",
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=500)
+    body = RichTextField(_("body"), blank=True)
+
+    objects = PageManager.from_queryset(ProjectQuerySet)()
+
+    content_panels = [
+        *IgrenPage.content_panels,
+        FieldRowPanel([FieldPanel("status"), FieldPanel("started_on")]),
+        FieldPanel("categories"),
+        FieldPanel("partner_organisations"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *IgrenPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+    ]
+    graphql_fields = [
+        GraphQLString("status", required=True),
+        GraphQLString("started_on"),
+        GraphQLCollection(GraphQLForeignKey, "categories", "snippets.Category"),
+        GraphQLCollection(GraphQLForeignKey, "partner_organisations", "snippets.Organisation"),
+        GraphQLString("summary"),
+        GraphQLRichText("body"),
+    ]
+
+    parent_page_types = ["pages.ProjectIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")

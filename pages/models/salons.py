@@ -1,0 +1,116 @@
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from grapple.models import (
+    GraphQLCollection,
+    GraphQLForeignKey,
+    GraphQLImage,
+    GraphQLRichText,
+    GraphQLString,
+)
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import PageManager
+from wagtail.search import index
+
+from pages import wareki
+from pages.visibility import PublicPageQuerySet
+
+from .base import IgrenPage
+from .dates import DatePrecision, format_partial_date, truncate_to_precision
+
+
+class SalonQuerySet(PublicPageQuerySet):
+    def in_opening_order(self):
+        return self.order_by(F("opened_on").asc(nulls_last=True), "path")
+
+
+class SalonPage(IgrenPage):
+    """A regional salon (地域産学交流サロン): a recurring meetup of local business people."""
+
+    area_name = models.CharField(
+        _("area name"), max_length=50, help_text=_("For example 三浦半島 or 西湘.")
+    )
+    city = models.CharField(_("city"), max_length=50, help_text=_("For example 横須賀市."))
+    venue = models.ForeignKey(
+        "snippets.Venue", verbose_name=_("venue"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="salons",
+    )
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
+    opened_precision = models.CharField(
+        _("precision of the opening date"), max_length=5, choices=DatePrecision.choices,
+        default=DatePrecision.YEAR,
+        help_text=_("Choose 'year only' when only the year of opening is known."),
+    )
+    meeting_schedule = models.CharField(
+        _("meeting schedule"), max_length=200, blank=True,
+        help_text=_("In words, e.g. 毎月第3木曜日 18:30〜."),
+    )
+    host_organisations = ParentalManyToManyField(
+        "snippets.Organisation", verbose_name=_("host organisations"), blank=True,
+        related_name="hosted_salons",
+    )
+    summary = models.TextField(_("summary"), blank=True, max_length=500)
+    body = RichTextField(_("body"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    objects = PageManager.from_queryset(SalonQuerySet)()
+
+    content_panels = [
+        *IgrenPage.content_panels,
+        FieldRowPanel([FieldPanel("area_name"), FieldPanel("city")]),
+        FieldPanel("venue"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opened_on"), FieldPanel("opened_precision")])],
+            heading=_("Opening"),
+        ),
+        FieldPanel("meeting_schedule"),
+        FieldPanel("host_organisations"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("image"),
+    ]
+    search_fields = [
+        *IgrenPage.search_fields,
+        index.SearchField("area_name"),
+        index.SearchField("city"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    graphql_fields = [
+        GraphQLString("area_name", required=True),
+        GraphQLString("city", required=True),
+        GraphQLForeignKey("venue", "snippets.Venue"),
+        GraphQLString("opened_on"),
+        GraphQLString("opened_precision", required=True),
+        GraphQLString("opened_label", source="opened_label"),
+        GraphQLString("meeting_schedule"),
+        GraphQLCollection(GraphQLForeignKey, "host_organisations", "snippets.Organisation"),
+        GraphQLString("summary"),
+        GraphQLRichText("body"),
+        GraphQLImage("image"),
+    ]
+
+    parent_page_types = ["pages.SalonIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("salon")
+        verbose_name_plural = _("salons")
+
+    def clean(self):
+        super().clean()
+        if self.opened_on:
+            self.opened_on = truncate_to_precision(self.opened_on, self.opened_precision)
+
+    @property
+    def opened_label(self) -> str:
+        """e.g. 2003年（平成15年）."""
+        if not self.opened_on:
+            return ""
+        western = format_partial_date(self.opened_on, self.opened_precision)
+        return f"{western}（{wareki.to_wareki(self.opened_on, self.opened_precision)}）"

@@ -1,0 +1,35 @@
+from django import template
+from django.utils import timezone
+
+from pages.event_windows import TOKYO, iso_tokyo
+
+register = template.Library()
+WEEKDAYS = "月火水木金土日"
+
+
+@register.filter
+def jp_date(value):
+    """2026年11月24日（火） in Asia/Tokyo."""
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        value = timezone.localtime(value, TOKYO)
+    return f"{value.year}年{value.month}月{value.day}日（{WEEKDAYS[value.weekday()]}）"
+
+
+@register.filter
+def jp_time(value):
+    if value is None:
+        return ""
+    return timezone.localtime(value, TOKYO).strftime("%H:%M")
+
+
+@register.filter
+def jp_month(value):
+    return f"{value.year}年{value.month}月"
+
+
+@register.filter
+def iso(value):
+    """Machine-readable datetime for <time datetime>, with the +09:00 offset."""
+    return iso_tokyo(value) or ""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SnippetsConfig(AppConfig):
+    name = "snippets"
+    label = "snippets"
+    verbose_name = _("Venues, organisations and categories")
+    default_auto_field = "django.db.models.BigAutoField"

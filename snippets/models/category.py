@@ -1,0 +1,31 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from grapple.models import GraphQLString
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+class Category(index.Indexed, models.Model):
+    """A theme used to group events and projects (e.g. 国際交流, 産学連携)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=100, unique=True, allow_unicode=False,
+        help_text=_("Latin letters, digits and hyphens; used in feed and API filters."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    search_fields = [index.SearchField("name")]
+    graphql_fields = [GraphQLString("name", required=True), GraphQLString("slug", required=True)]
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(Category)

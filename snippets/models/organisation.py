@@ -1,0 +1,40 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from grapple.models import GraphQLString
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+
+class Organisation(index.Indexed, models.Model):
+    """A body that hosts, partners in or organises Igren activities."""
+
+    class Kind(models.TextChoices):
+        MEMBER_GROUP = "member_group", _("member group")
+        UNIVERSITY = "university", _("university")
+        MUNICIPALITY = "municipality", _("municipality")
+        COMPANY = "company", _("company")
+        PUBLIC_BODY = "public_body", _("public body")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEMBER_GROUP)
+    website = models.URLField(_("website"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website")]
+    search_fields = [index.SearchField("name"), index.FilterField("kind")]
+    graphql_fields = [
+        GraphQLString("name", required=True),
+        GraphQLString("kind", required=True),
+        GraphQLString("website"),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(Organisation)
