@@ -35,7 +35,6 @@ test: install ## ruff, Django checks, migrations check, pytest on SQLite and on 
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python scripts/check_messages.py
 	@echo "=== pytest on SQLite ==="
 	env -u DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@echo "=== pytest on PostgreSQL ==="
@@ -52,10 +51,12 @@ format: install ## Apply ruff's fixes and formatting
 schema: install ## Regenerate schema.graphql from the running schema
 	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py export_schema
 
-messages: install ## Compile the Japanese translations (needs GNU gettext's msgfmt)
-	cd pages && ../$(BIN)/django-admin compilemessages
-	cd snippets && ../$(BIN)/django-admin compilemessages
-	cd igren_cms && ../$(BIN)/django-admin compilemessages
+messages: install ## Refresh and compile the Japanese translations (needs GNU gettext)
+	for app in pages snippets igren_cms; do \
+	  (cd $$app && DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) ../$(BIN)/python ../manage.py makemessages -l ja --no-location --no-obsolete); \
+	done
+	$(BIN)/python scripts/ja_translations.py
+	for app in pages snippets igren_cms; do (cd $$app && ../$(BIN)/django-admin compilemessages); done
 
 clean: ## Remove the virtualenv and local databases
 	rm -rf $(VENV) igren.sqlite3 test-igren.sqlite3 .pytest_cache
