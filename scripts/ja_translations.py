@@ -22,12 +22,10 @@ JA = {
     "start": "開始日時",
     "end": "終了日時",
     "all day": "終日",
-    "Tick for events without set hours; only the dates of start and end are used.":
-        "時刻の決まっていない催しはチェックしてください。開始・終了の日付だけを使います。",
+    "Tick for events without set hours; only the dates of start and end are used.": "時刻の決まっていない催しはチェックしてください。開始・終了の日付だけを使います。",
     "status": "状態",
     "previous start": "当初の開始日時",
-    "For a rescheduled event: when it was originally going to start.":
-        "日程を変更した場合に、もともと予定していた開始日時を入力します。",
+    "For a rescheduled event: when it was originally going to start.": "日程を変更した場合に、もともと予定していた開始日時を入力します。",
     "attendance mode": "参加方法",
     "venue": "会場",
     "online URL": "オンライン参加URL",
@@ -50,22 +48,17 @@ JA = {
     "event": "イベント",
     "events": "イベント",
     "The end must not be before the start.": "終了日時は開始日時より後にしてください。",
-    "The registration deadline must not be after the event starts.":
-        "申込締切はイベントの開始日時より前にしてください。",
-    "Enter the online URL: this event takes place online.":
-        "オンラインで開催するイベントです。参加URLを入力してください。",
-    "Choose a venue: this event takes place in person.":
-        "会場で開催するイベントです。会場を選んでください。",
-    "Enter the original start time of a rescheduled event.":
-        "日程変更したイベントには、当初の開始日時を入力してください。",
+    "The registration deadline must not be after the event starts.": "申込締切はイベントの開始日時より前にしてください。",
+    "Enter the online URL: this event takes place online.": "オンラインで開催するイベントです。参加URLを入力してください。",
+    "Choose a venue: this event takes place in person.": "会場で開催するイベントです。会場を選んでください。",
+    "Enter the original start time of a rescheduled event.": "日程変更したイベントには、当初の開始日時を入力してください。",
     "introduction": "紹介文",
     "timeline entries": "年表の項目",
     "Timeline": "年表",
     "history page": "沿革ページ",
     "history pages": "沿革ページ",
     "date": "日付",
-    "For a year or month only, any day in it will do.":
-        "年または年月しか分からない場合は、その中の任意の日付で構いません。",
+    "For a year or month only, any day in it will do.": "年または年月しか分からない場合は、その中の任意の日付で構いません。",
     "precision": "日付の精度",
     "title": "見出し",
     "timeline entry": "年表の項目",
@@ -96,8 +89,7 @@ JA = {
     "For example 横須賀市.": "例: 横須賀市",
     "opened on": "開設日",
     "precision of the opening date": "開設日の精度",
-    "Choose 'year only' when only the year of opening is known.":
-        "開設した年しか分からない場合は「年のみ」を選びます。",
+    "Choose 'year only' when only the year of opening is known.": "開設した年しか分からない場合は「年のみ」を選びます。",
     "meeting schedule": "開催日",
     "In words, e.g. 毎月第3木曜日 18:30〜.": "文章で入力します（例: 毎月第3木曜日 18:30〜）。",
     "host organisations": "運営団体",
@@ -106,8 +98,7 @@ JA = {
     "Venues, organisations and categories": "会場・団体・カテゴリ",
     "name": "名称",
     "slug": "スラッグ",
-    "Latin letters, digits and hyphens; used in feed and API filters.":
-        "半角英数字とハイフン。フィードやAPIの絞り込みに使います。",
+    "Latin letters, digits and hyphens; used in feed and API filters.": "半角英数字とハイフン。フィードやAPIの絞り込みに使います。",
     "category": "カテゴリ",
     "member group": "会員グループ",
     "university": "大学",
@@ -121,28 +112,25 @@ JA = {
     "latitude": "緯度",
     "longitude": "経度",
     "access notes": "アクセス",
-    "How to get there, e.g. the nearest station and the walk from it.":
-        "最寄り駅と徒歩での所要時間など、会場までの行き方。",
+    "How to get there, e.g. the nearest station and the walk from it.": "最寄り駅と徒歩での所要時間など、会場までの行き方。",
     "Address": "住所",
     "Map position": "地図上の位置",
     "venues": "会場",
     "Japanese": "日本語",
     "English": "英語",
-    "Enter the postal code as 123-4567 (three digits, a hyphen, four digits).":
-        "郵便番号は 123-4567 の形（3桁・ハイフン・4桁）で入力してください。",
+    "Enter the postal code as 123-4567 (three digits, a hyphen, four digits).": "郵便番号は 123-4567 の形（3桁・ハイフン・4桁）で入力してください。",
 }
 
-ENTRY = re.compile(r'^msgid "(?P<id>(?:[^"\\]|\\.)*)"\n(?P<cont>(?:".*"\n)*)msgstr ".*"\n(?:".*"\n)*',
-                   re.M)
+ENTRY = re.compile(
+    r'^msgid "(?P<id>(?:[^"\\]|\\.)*)"\n(?P<cont>(?:".*"\n)*)msgstr ".*"\n(?:".*"\n)*', re.M
+)
 
 
 def fill(po: Path) -> list[str]:
     missing = []
 
     def replace(match):
-        msgid = match.group("id") + "".join(
-            line[1:-1] for line in match.group("cont").splitlines()
-        )
+        msgid = match.group("id") + "".join(line[1:-1] for line in match.group("cont").splitlines())
         if not msgid:
             return match.group(0)
         if msgid not in JA:
@@ -153,10 +141,14 @@ def fill(po: Path) -> list[str]:
         return f'{head}msgstr "{value}"\n'
 
     text = ENTRY.sub(replace, po.read_text(encoding="utf-8"))
-    text = text.replace('"Content-Type: text/plain; charset=CHARSET\\n"',
-                        '"Content-Type: text/plain; charset=UTF-8\\n"')
-    text = text.replace('"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"',
-                        '"Plural-Forms: nplurals=1; plural=0;\\n"')
+    text = text.replace(
+        '"Content-Type: text/plain; charset=CHARSET\\n"',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+    )
+    text = text.replace(
+        '"Plural-Forms: nplurals=INTEGER; plural=EXPRESSION;\\n"',
+        '"Plural-Forms: nplurals=1; plural=0;\\n"',
+    )
     po.write_text(text, encoding="utf-8")
     return missing
 

@@ -80,11 +80,29 @@ def throwaway_cluster(bindir: str):
         prefix = ["runuser", "-u", user, "--"]
     run = lambda *cmd: subprocess.run([*prefix, *cmd], check=True, stdout=subprocess.DEVNULL)  # noqa: E731
     try:
-        run(f"{bindir}/initdb", "-D", datadir, "-A", "trust", "-U", "postgres", "-E", "UTF8",
-            "--locale=C.UTF-8")
-        run(f"{bindir}/pg_ctl", "-D", datadir, "-w", "-l", os.path.join(workdir, "log"), "-o",
+        run(
+            f"{bindir}/initdb",
+            "-D",
+            datadir,
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        run(
+            f"{bindir}/pg_ctl",
+            "-D",
+            datadir,
+            "-w",
+            "-l",
+            os.path.join(workdir, "log"),
+            "-o",
             f"-p {THROWAWAY_PORT} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off",
-            "start")
+            "start",
+        )
         yield f"postgres://postgres@127.0.0.1:{THROWAWAY_PORT}/postgres"
     finally:
         with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
@@ -113,8 +131,10 @@ def main(argv: list[str]) -> int:
     if required:
         banner("PostgreSQL pass REQUIRED (IGREN_REQUIRE_POSTGRES=1) but no PostgreSQL found")
         return 1
-    banner("PostgreSQL pass SKIPPED: no DATABASE_URL, no server on 127.0.0.1:5432, "
-           "no PostgreSQL binaries. Only SQLite was tested.")
+    banner(
+        "PostgreSQL pass SKIPPED: no DATABASE_URL, no server on 127.0.0.1:5432, "
+        "no PostgreSQL binaries. Only SQLite was tested."
+    )
     return 0
 
 

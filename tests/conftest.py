@@ -29,7 +29,8 @@ def gql(db):
 
     def run(query, variables=None, status=200):
         response = client.post(
-            "/graphql/", {"query": query, "variables": variables or {}},
+            "/graphql/",
+            {"query": query, "variables": variables or {}},
             content_type="application/json",
         )
         assert response.status_code == status, response.content
@@ -51,8 +52,9 @@ def make_event(event_index):
         start = fields.pop("start", timezone.now() + timedelta(days=3))
         fields.setdefault("end", start + timedelta(hours=2))
         fields.setdefault("venue", Venue.objects.first())
-        page = EventPage(title=title, slug=slug or f"t-{abs(hash(title)) % 10**8}", start=start,
-                         **fields)
+        page = EventPage(
+            title=title, slug=slug or f"t-{abs(hash(title)) % 10**8}", start=start, **fields
+        )
         event_index.add_child(instance=page)
         revision = page.save_revision()
         if publish:

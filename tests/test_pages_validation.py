@@ -14,8 +14,13 @@ from snippets.models import Venue
 
 def event(**fields):
     start = timezone.now() + timedelta(days=7)
-    defaults = {"title": "例会", "slug": "reikai", "start": start,
-                "end": start + timedelta(hours=2), "attendance_mode": "offline"}
+    defaults = {
+        "title": "例会",
+        "slug": "reikai",
+        "start": start,
+        "end": start + timedelta(hours=2),
+        "attendance_mode": "offline",
+    }
     return EventPage(**{**defaults, **fields})
 
 
@@ -31,8 +36,9 @@ def messages(page, language="ja"):
 class TestEventRules:
     def test_end_before_start(self):
         start = timezone.now()
-        errors = messages(event(start=start, end=start - timedelta(minutes=1),
-                                venue=Venue.objects.first()))
+        errors = messages(
+            event(start=start, end=start - timedelta(minutes=1), venue=Venue.objects.first())
+        )
         assert errors["end"] == ["終了日時は開始日時より後にしてください。"]
 
     def test_registration_deadline_after_start(self):
@@ -45,7 +51,9 @@ class TestEventRules:
 
     def test_online_event_needs_its_url(self):
         errors = messages(event(attendance_mode="online"))
-        assert errors == {"online_url": ["オンラインで開催するイベントです。参加URLを入力してください。"]}
+        assert errors == {
+            "online_url": ["オンラインで開催するイベントです。参加URLを入力してください。"]
+        }
 
     def test_in_person_event_needs_a_venue(self):
         errors = messages(event(attendance_mode="offline"))
@@ -75,18 +83,20 @@ def test_admin_form_shows_the_japanese_error_and_keeps_the_input(client, event_i
     client.force_login(admin)
     url = f"/admin/pages/add/pages/eventpage/{event_index.pk}/"
     start = (timezone.localtime() + timedelta(days=10)).replace(second=0, microsecond=0)
-    data = nested_form_data({
-        "title": "オンライン勉強会（入力テスト）",
-        "slug": "online-study-form",
-        "start": start.strftime("%Y-%m-%d %H:%M"),
-        "end": (start + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
-        "status": "scheduled",
-        "attendance_mode": "online",
-        "online_url": "",
-        "summary": "入力した概要が消えないこと",
-        "body": rich_text(""),
-        "fee": "無料",
-    })
+    data = nested_form_data(
+        {
+            "title": "オンライン勉強会（入力テスト）",
+            "slug": "online-study-form",
+            "start": start.strftime("%Y-%m-%d %H:%M"),
+            "end": (start + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M"),
+            "status": "scheduled",
+            "attendance_mode": "online",
+            "online_url": "",
+            "summary": "入力した概要が消えないこと",
+            "body": rich_text(""),
+            "fee": "無料",
+        }
+    )
     response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="ja")
     assert response.status_code == 200
     html = response.content.decode()

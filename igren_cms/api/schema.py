@@ -12,8 +12,20 @@ from grapple.settings import grapple_settings
 from wagtail import hooks
 
 UNSAFE_ROOT_FIELDS = frozenset(
-    {"search", "snippets", "redirects", "sites", "site", "settings", "setting",
-     "collections", "documents", "document", "tags", "tag"}
+    {
+        "search",
+        "snippets",
+        "redirects",
+        "sites",
+        "site",
+        "settings",
+        "setting",
+        "collections",
+        "documents",
+        "document",
+        "tags",
+        "tag",
+    }
 )
 
 
@@ -26,7 +38,8 @@ def _safe_mixins():
     for fn in hooks.get_hooks("register_schema_query"):
         fn(mixins)
     return [
-        m for m in mixins
+        m
+        for m in mixins
         if m is not graphene.ObjectType and not (_root_fields(m) & UNSAFE_ROOT_FIELDS)
     ]
 

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView
 
-
 _plain = GraphQLView.as_view(graphiql=False)
 _with_graphiql = GraphQLView.as_view(graphiql=True)
 

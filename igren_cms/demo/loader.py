@@ -39,14 +39,17 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self) -> Report:
-        self.venues = {key: self._snippet(Venue, {"name": v["name"]}, v)
-                       for key, v in facts.VENUES.items()}
+        self.venues = {
+            key: self._snippet(Venue, {"name": v["name"]}, v) for key, v in facts.VENUES.items()
+        }
         self.organisations = {
             key: self._snippet(Organisation, {"name": name}, {"kind": kind, "website": site})
             for key, (name, kind, site) in facts.ORGANISATIONS.items()
         }
-        self.categories = {key: self._snippet(Category, {"slug": key}, {"name": name})
-                           for key, name in facts.CATEGORIES.items()}
+        self.categories = {
+            key: self._snippet(Category, {"slug": key}, {"name": name})
+            for key, name in facts.CATEGORIES.items()
+        }
         home = self._home()
         self._salons(home)
         self._projects(home)
@@ -87,8 +90,12 @@ class DemoLoader:
         home.save_revision().publish()
         Site.objects.update_or_create(
             is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home,
-                      "site_name": facts.HOME["short_name"]},
+            defaults={
+                "hostname": "localhost",
+                "port": 80,
+                "root_page": home,
+                "site_name": facts.HOME["short_name"],
+            },
         )
         self.report.created += 1
         return home
@@ -102,10 +109,18 @@ class DemoLoader:
         self.salons = {}
         for slug, title, area, city, opened, precision, venue, hosts, summary in facts.SALONS:
             self.salons[slug] = self._child(
-                index, SalonPage, slug,
-                {"title": title, "area_name": area, "city": city, "opened_on": opened,
-                 "opened_precision": precision, "summary": summary,
-                 "venue": self.venues.get(venue)},
+                index,
+                SalonPage,
+                slug,
+                {
+                    "title": title,
+                    "area_name": area,
+                    "city": city,
+                    "opened_on": opened,
+                    "opened_precision": precision,
+                    "summary": summary,
+                    "venue": self.venues.get(venue),
+                },
                 {"host_organisations": [self.organisations[k] for k in hosts]},
             )
 
@@ -114,10 +129,14 @@ class DemoLoader:
         self.projects = {}
         for slug, title, categories, partners, summary in facts.PROJECTS:
             self.projects[slug] = self._child(
-                index, ProjectPage, slug,
+                index,
+                ProjectPage,
+                slug,
                 {"title": title, "summary": summary, "status": ProjectPage.Status.ACTIVE},
-                {"categories": [self.categories[k] for k in categories],
-                 "partner_organisations": [self.organisations[k] for k in partners]},
+                {
+                    "categories": [self.categories[k] for k in categories],
+                    "partner_organisations": [self.organisations[k] for k in partners],
+                },
             )
 
     def _history(self, home):
@@ -127,8 +146,13 @@ class DemoLoader:
             return
         page = HistoryPage(slug="history", title=title, introduction=intro)
         page.entries = [
-            HistoryEntry(date=day, precision=precision, title=entry_title,
-                         body=f"<p>{body}</p>" if body else "", sort_order=i)
+            HistoryEntry(
+                date=day,
+                precision=precision,
+                title=entry_title,
+                body=f"<p>{body}</p>" if body else "",
+                sort_order=i,
+            )
             for i, (day, precision, entry_title, body) in enumerate(facts.HISTORY)
         ]
         home.add_child(instance=page)
@@ -140,17 +164,32 @@ class DemoLoader:
         for spec in demo_events.EVENTS:
             start, end, previous = spec.times(self.today)
             page = self._child(
-                index, EventPage, spec.slug,
-                {"title": spec.title, "start": start, "end": end, "all_day": spec.start is None,
-                 "status": spec.status, "previous_start": previous, "attendance_mode": spec.mode,
-                 "venue": self.venues.get(spec.venue) if spec.venue else None,
-                 "online_url": demo_events.ONLINE_URL.format(slug=spec.slug)
-                 if spec.mode != "offline" else "",
-                 "salon": self.salons.get(spec.salon), "project": self.projects.get(spec.project),
-                 "summary": spec.summary, "body": demo_events.DEMO_NOTE, "fee": spec.fee,
-                 "capacity": spec.capacity},
-                {"categories": [self.categories[k] for k in spec.categories],
-                 "organisations": [self.organisations[k] for k in spec.organisations]},
+                index,
+                EventPage,
+                spec.slug,
+                {
+                    "title": spec.title,
+                    "start": start,
+                    "end": end,
+                    "all_day": spec.start is None,
+                    "status": spec.status,
+                    "previous_start": previous,
+                    "attendance_mode": spec.mode,
+                    "venue": self.venues.get(spec.venue) if spec.venue else None,
+                    "online_url": demo_events.ONLINE_URL.format(slug=spec.slug)
+                    if spec.mode != "offline"
+                    else "",
+                    "salon": self.salons.get(spec.salon),
+                    "project": self.projects.get(spec.project),
+                    "summary": spec.summary,
+                    "body": demo_events.DEMO_NOTE,
+                    "fee": spec.fee,
+                    "capacity": spec.capacity,
+                },
+                {
+                    "categories": [self.categories[k] for k in spec.categories],
+                    "organisations": [self.organisations[k] for k in spec.organisations],
+                },
             )
             if (page.start, page.end, page.previous_start) != (start, end, previous):
                 page.start, page.end, page.previous_start = start, end, previous

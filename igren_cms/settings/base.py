@@ -1,4 +1,4 @@
-"""Settings shared by every environment. Everything deployment-specific comes from the environment."""
+"""Settings shared by every environment; deployment-specific values come from the environment."""
 
 import os
 from pathlib import Path
@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    # grapple and graphene_django must come after wagtail.snippets (schema build KeyError otherwise).
+    # grapple and graphene_django after wagtail.snippets, or the schema build fails (KeyError).
     "grapple",
     "graphene_django",
     "modelcluster",

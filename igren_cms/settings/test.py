@@ -5,7 +5,7 @@ import os
 from .base import *
 
 DEBUG = False
-SECRET_KEY = "test-only-not-secret-igren"  # noqa: S105
+SECRET_KEY = "test-only-not-secret-igren"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

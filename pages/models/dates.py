@@ -1,4 +1,4 @@
-"""Dates that are sometimes known only to the year or month (common in the association's history)."""
+"""Dates sometimes known only to the year or month (common in the association's history)."""
 
 import datetime
 

@@ -67,32 +67,49 @@ class EventPage(IgrenPage):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     all_day = models.BooleanField(
-        _("all day"), default=False,
+        _("all day"),
+        default=False,
         help_text=_("Tick for events without set hours; only the dates of start and end are used."),
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
     )
     previous_start = models.DateTimeField(
-        _("previous start"), null=True, blank=True,
+        _("previous start"),
+        null=True,
+        blank=True,
         help_text=_("For a rescheduled event: when it was originally going to start."),
     )
     attendance_mode = models.CharField(
-        _("attendance mode"), max_length=8, choices=AttendanceMode.choices,
+        _("attendance mode"),
+        max_length=8,
+        choices=AttendanceMode.choices,
         default=AttendanceMode.OFFLINE,
     )
     venue = models.ForeignKey(
-        "snippets.Venue", verbose_name=_("venue"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="events",
+        "snippets.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
     )
     online_url = models.URLField(_("online URL"), blank=True)
     salon = models.ForeignKey(
-        "pages.SalonPage", verbose_name=_("salon"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="events",
+        "pages.SalonPage",
+        verbose_name=_("salon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
     )
     project = models.ForeignKey(
-        "pages.ProjectPage", verbose_name=_("project"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="events",
+        "pages.ProjectPage",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
     )
     organisations = ParentalManyToManyField(
         "snippets.Organisation", verbose_name=_("organisations"), blank=True, related_name="events"
@@ -103,14 +120,21 @@ class EventPage(IgrenPage):
     summary = models.TextField(_("summary"), blank=True, max_length=500)
     body = RichTextField(_("body"), blank=True)
     fee = models.CharField(
-        _("fee"), max_length=100, blank=True, help_text=_("As it should read, e.g. 無料 or 1,000円.")
+        _("fee"),
+        max_length=100,
+        blank=True,
+        help_text=_("As it should read, e.g. 無料 or 1,000円."),
     )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     registration_url = models.URLField(_("registration URL"), blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = PageManager.from_queryset(EventQuerySet)()
@@ -204,9 +228,7 @@ class EventPage(IgrenPage):
         if offline and not self.venue_id:
             errors["venue"] = _("Choose a venue: this event takes place in person.")
         if self.status == self.Status.RESCHEDULED and not self.previous_start:
-            errors["previous_start"] = _(
-                "Enter the original start time of a rescheduled event."
-            )
+            errors["previous_start"] = _("Enter the original start time of a rescheduled event.")
         if errors:
             raise ValidationError(errors)
 

@@ -32,7 +32,9 @@ class ProjectPage(IgrenPage):
         "snippets.Category", verbose_name=_("categories"), blank=True, related_name="projects"
     )
     partner_organisations = ParentalManyToManyField(
-        "snippets.Organisation", verbose_name=_("partner organisations"), blank=True,
+        "snippets.Organisation",
+        verbose_name=_("partner organisations"),
+        blank=True,
         related_name="partner_projects",
     )
     summary = models.TextField(_("summary"), blank=True, max_length=500)

@@ -34,28 +34,42 @@ class SalonPage(IgrenPage):
     )
     city = models.CharField(_("city"), max_length=50, help_text=_("For example 横須賀市."))
     venue = models.ForeignKey(
-        "snippets.Venue", verbose_name=_("venue"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="salons",
+        "snippets.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="salons",
     )
     opened_on = models.DateField(_("opened on"), null=True, blank=True)
     opened_precision = models.CharField(
-        _("precision of the opening date"), max_length=5, choices=DatePrecision.choices,
+        _("precision of the opening date"),
+        max_length=5,
+        choices=DatePrecision.choices,
         default=DatePrecision.YEAR,
         help_text=_("Choose 'year only' when only the year of opening is known."),
     )
     meeting_schedule = models.CharField(
-        _("meeting schedule"), max_length=200, blank=True,
+        _("meeting schedule"),
+        max_length=200,
+        blank=True,
         help_text=_("In words, e.g. 毎月第3木曜日 18:30〜."),
     )
     host_organisations = ParentalManyToManyField(
-        "snippets.Organisation", verbose_name=_("host organisations"), blank=True,
+        "snippets.Organisation",
+        verbose_name=_("host organisations"),
+        blank=True,
         related_name="hosted_salons",
     )
     summary = models.TextField(_("summary"), blank=True, max_length=500)
     body = RichTextField(_("body"), blank=True)
     image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     objects = PageManager.from_queryset(SalonQuerySet)()

@@ -11,7 +11,10 @@ class Category(index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(
-        _("slug"), max_length=100, unique=True, allow_unicode=False,
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=False,
         help_text=_("Latin letters, digits and hyphens; used in feed and API filters."),
     )
 

@@ -17,7 +17,9 @@ class Organisation(index.Indexed, models.Model):
         PUBLIC_BODY = "public_body", _("public body")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEMBER_GROUP)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.MEMBER_GROUP
+    )
     website = models.URLField(_("website"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website")]

@@ -16,28 +16,38 @@ class Venue(index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     postal_code = models.CharField(
-        _("postal code"), max_length=8, blank=True, validators=[postal_code_validator],
+        _("postal code"),
+        max_length=8,
+        blank=True,
+        validators=[postal_code_validator],
         help_text=_("For example 231-0015."),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     access_notes = models.TextField(
-        _("access notes"), blank=True,
+        _("access notes"),
+        blank=True,
         help_text=_("How to get there, e.g. the nearest station and the walk from it."),
     )
 
     panels = [
         FieldPanel("name"),
-        MultiFieldPanel(
-            [FieldPanel("postal_code"), FieldPanel("address")], heading=_("Address")
-        ),
+        MultiFieldPanel([FieldPanel("postal_code"), FieldPanel("address")], heading=_("Address")),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
         FieldPanel("access_notes"),
     ]

@@ -14,7 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, username, **options):
         if not settings.DEBUG:
             raise CommandError("ensure_local_admin is for local development (DEBUG) only.")
-        User = get_user_model()  # noqa: N806
+        User = get_user_model()
         if User.objects.filter(username=username).exists():
             self.stdout.write(
                 f"Admin user '{username}' already exists "
@@ -23,7 +23,9 @@ class Command(BaseCommand):
             return
         password = secrets.token_urlsafe(12)
         User.objects.create_superuser(username=username, email="", password=password)
-        self.stdout.write(self.style.SUCCESS(
-            f"Created admin user for http://127.0.0.1:8000/admin/ — "
-            f"username: {username}  password: {password}  (shown only this once)"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created admin user for http://127.0.0.1:8000/admin/ — "
+                f"username: {username}  password: {password}  (shown only this once)"
+            )
+        )

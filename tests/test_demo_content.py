@@ -1,0 +1,92 @@
+"""The demo command builds the site from the source facts; a rerun changes nothing."""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from igren_cms.demo import facts
+from pages.event_windows import current_months
+from pages.models import EventPage, HistoryPage, HomePage, ProjectPage, SalonPage
+from snippets.models import Category, Organisation, Venue
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_project_the_source_names():
+    titles = set(ProjectPage.objects.public().values_list("title", flat=True))
+    assert len(titles) == 18
+    assert {
+        "高齢者孤立防止支援協議会",
+        "中小企業活性化推進条例の活用支援",
+        "航空・宇宙産業参入支援まんてんプロジェクト",
+        "JICA研修事業支援",
+    } <= titles
+
+
+def test_the_seven_salons_in_opening_order():
+    salons = list(SalonPage.objects.public().in_opening_order())
+    assert [s.area_name for s in salons] == [
+        "川崎",
+        "横浜",
+        "三浦半島",
+        "西湘",
+        "戸塚",
+        "県央",
+        "尾上町",
+    ]
+    kenou = next(s for s in salons if s.area_name == "県央")
+    assert kenou.city == "海老名市"
+    assert kenou.venue.name == "神奈川県産業技術センター"
+    assert kenou.opened_label == "2010年（平成22年）"
+
+
+def test_history_milestones_with_era_dates():
+    entries = {e.title: e for e in HistoryPage.objects.get().timeline()}
+    founding = entries["神奈川県異業種グループ連絡会議（異グ連）が発足"]
+    assert founding.wareki == "昭和59年4月20日"
+    assert "23" in founding.body
+    assert entries["神奈川県異業種連携協議会に名称を変更"].wareki == "平成25年6月"
+    assert entries["かながわ異業種交流センターへ移転"].date_label == "1995年4月1日"
+    years = [e.date.year for e in HistoryPage.objects.get().timeline()]
+    assert years == sorted(years)
+    assert {2009, 2010, 2012, 2014, 2015, 2016} <= set(years)
+
+
+def test_this_month_and_next_month_have_events_of_every_kind():
+    this_month, next_month = current_months(2)
+    for window in (this_month, next_month):
+        assert EventPage.objects.public().overlapping(window).count() >= 3
+    events = EventPage.objects.public().overlapping(
+        type(this_month)(this_month.start, next_month.end)
+    )
+    assert events.filter(status="cancelled").exists()
+    assert events.filter(attendance_mode="online").exists()
+    assert any(e.spans_days for e in events)
+    assert events.filter(salon__isnull=False).exists()
+    assert events.filter(project__isnull=False).exists()
+
+
+def test_home_is_the_default_site_root():
+    home = HomePage.objects.get()
+    assert home.association_name == "神奈川県異業種連携協議会"
+    assert home.get_site().root_page_id == home.pk
+    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
+
+
+def test_a_second_run_changes_nothing():
+    counts = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Venue.objects.count(),
+        Organisation.objects.count(),
+        Category.objects.count(),
+    )
+    call_command("load_igren_demo", verbosity=0)
+    assert counts == (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Venue.objects.count(),
+        Organisation.objects.count(),
+        Category.objects.count(),
+    )
+    assert len(facts.PROJECTS) == 18

@@ -1,0 +1,85 @@
+"""Production refuses to start half-configured; compose agrees with the settings."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_production(**env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.ALLOWED_HOSTS, settings.DEBUG)",
+        ],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "igren_cms.settings.production", **env},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "missing"),
+    [
+        ({"ALLOWED_HOSTS": "igren.example.jp"}, "SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_to_start_without(env, missing):
+    result = load_production(**env)
+    assert result.returncode != 0
+    assert f"{missing} must be set" in result.stderr
+
+
+def test_production_starts_when_configured():
+    result = load_production(SECRET_KEY="x" * 50, ALLOWED_HOSTS="igren.example.jp,www.example.jp")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['igren.example.jp', 'www.example.jp'] False"
+
+
+def test_japanese_first(settings):
+    assert settings.LANGUAGE_CODE == "ja"
+    assert settings.TIME_ZONE == "Asia/Tokyo"
+    assert settings.USE_TZ
+    apps = settings.INSTALLED_APPS
+    assert apps.index("grapple") > apps.index("wagtail.snippets")
+    assert apps.index("graphene_django") > apps.index("wagtail.snippets")
+
+
+def test_compose_services_read_the_settings_variables():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert {"db", "migrate", "web"} <= set(services)
+    settings_source = "".join(
+        (ROOT / "igren_cms/settings" / f).read_text() for f in ("base.py", "production.py")
+    )
+    for name in ("migrate", "web"):
+        env = services[name]["environment"]
+        assert env["DJANGO_SETTINGS_MODULE"] == "igren_cms.settings.production"
+        for variable in env:
+            if variable != "DJANGO_SETTINGS_MODULE":
+                assert f'"{variable}"' in settings_source, f"{variable} is not read by settings"
+        for required in ("DATABASE_URL", "SECRET_KEY", "ALLOWED_HOSTS"):
+            assert required in env
+    db_env = services["db"]["environment"]
+    url = services["web"]["environment"]["DATABASE_URL"]
+    assert f"@db:5432/{db_env['POSTGRES_DB']}" in url
+    assert url.startswith(f"postgres://{db_env['POSTGRES_USER']}:")
+    assert "gunicorn igren_cms.wsgi:application" in services["web"]["command"]
+    assert services["web"]["depends_on"]["migrate"]["condition"] == (
+        "service_completed_successfully"
+    )
