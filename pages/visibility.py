@@ -3,28 +3,78 @@
 A page is public when it is live, not under any view restriction (login, password or groups,
 on itself or an ancestor), already past its go-live time and not yet expired. The times are
 judged at request time, so an expired page disappears the moment it expires rather than when
-the `publish_scheduled` job next runs. Every output (templates, GraphQL, feeds, embeds) takes
-its pages from `PublicPageQuerySet.public()` or `is_public()`.
+the `publish_scheduled` job next runs. An image or document is public unless its collection
+(or an ancestor collection) is restricted.
+
+`Audience` is a snapshot of these rules at one moment: it reads the restrictions once, then
+filters any number of querysets (`filter`) or checks already-loaded objects (`allows_page`,
+`allows_collection`) without further queries. Every output (templates, GraphQL, feeds,
+embeds) takes its content through it, usually via `PublicPageQuerySet.public()`.
 """
+
+from functools import cached_property
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page, PageManager
+from wagtail.models import CollectionViewRestriction, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 
-def schedule_q(now=None) -> Q:
+def schedule_q(now) -> Q:
     """Pages whose go-live/expiry window contains `now`."""
-    now = now or timezone.now()
     return (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now)) & (
         Q(expire_at__isnull=True) | Q(expire_at__gt=now)
     )
 
 
+class Audience:
+    """What an anonymous visitor may see at `now`."""
+
+    def __init__(self, now=None):
+        self.now = now or timezone.now()
+
+    @cached_property
+    def restricted_page_paths(self) -> tuple[str, ...]:
+        return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+    @cached_property
+    def restricted_collection_paths(self) -> tuple[str, ...]:
+        return tuple(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+
+    def _private_q(self, prefix="") -> Q:
+        q = Q(pk__in=[])
+        for path in self.restricted_page_paths:
+            q |= Q(**{f"{prefix}path__startswith": path})
+        return q
+
+    def filter(self, queryset):
+        """Narrow a queryset of pages (any page model) to the public ones."""
+        return queryset.filter(live=True).filter(schedule_q(self.now)).exclude(self._private_q())
+
+    def allows_page(self, page) -> bool:
+        """The same rule for a page already loaded (e.g. through select_related)."""
+        if page is None or not page.live:
+            return False
+        if page.go_live_at and page.go_live_at > self.now:
+            return False
+        if page.expire_at and page.expire_at <= self.now:
+            return False
+        return not any(page.path.startswith(p) for p in self.restricted_page_paths)
+
+    def allows_collection(self, collection) -> bool:
+        """Images and documents: their collection and its ancestors must be unrestricted."""
+        if collection is None:
+            return True
+        return not any(collection.path.startswith(p) for p in self.restricted_collection_paths)
+
+    def visible(self, page):
+        return page if self.allows_page(page) else None
+
+
 class PublicPageQuerySet(PageQuerySet):
-    def public(self, now=None):
+    def public(self, now=None, audience: Audience | None = None):
         """Live, unrestricted pages inside their publication window, judged now."""
-        return super().public().live().filter(schedule_q(now))
+        return (audience or Audience(now)).filter(self)
 
 
 PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
@@ -36,7 +86,7 @@ def public_pages(now=None) -> PublicPageQuerySet:
 
 
 def is_public(page, now=None) -> bool:
-    """Whether one page is public now: the same rule as the querysets, checked in the database."""
+    """Whether one page is public now, checked in the database."""
     if page is None or not page.live:
         return False
     return public_pages(now).filter(pk=page.pk).exists()
@@ -44,4 +94,4 @@ def is_public(page, now=None) -> bool:
 
 def within_schedule(page, now=None) -> bool:
     """Whether a page's go-live/expiry window contains now (view restrictions aside)."""
-    return Page.objects.filter(pk=page.pk).filter(schedule_q(now)).exists()
+    return Page.objects.filter(pk=page.pk).filter(schedule_q(now or timezone.now())).exists()

@@ -57,8 +57,8 @@ def test_headless_mode_points_urls_at_the_frontend(settings, gql):
     settings.IGREN_FRONTEND_URL = "https://www.igren.example.jp"
     project = ProjectPage.objects.get(slug="noge")
     assert project.url == "https://www.igren.example.jp/projects/noge/"
-    body = gql('{ page(slug: "noge") { url } }')
-    assert body["data"]["page"]["url"] == "https://www.igren.example.jp/projects/noge/"
+    body = gql('{ project(slug: "noge") { url } }')
+    assert body["data"]["project"]["url"] == "https://www.igren.example.jp/projects/noge/"
 
 
 def test_admin_speaks_japanese_by_default(admin_client):

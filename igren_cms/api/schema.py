@@ -1,56 +1,22 @@
-"""The GraphQL schema served at /graphql/.
+"""The public GraphQL schema served at /graphql/: the hand-written contract only.
 
-Built from grapple's query mixins, minus the root fields that would widen what the public sees:
-grapple's `search` returns drafts and private pages, `snippets` returns every snippet row, and
-`redirects`, `sites`, `settings`, `collections`, `documents` and `tags` expose administrative
-data that a content frontend has no use for.
+wagtail-grapple's generated root fields and page types are not part of it: they return drafts
+through `search`, `snippets`, foreign keys and `parent`, expose revision and lock fields, and
+accept any ORM path in `order` (see ../shared/CONVENTIONS.md). Every field here reads through
+`pages.visibility`.
 """
 
 import graphene
-from grapple.registry import registry
-from grapple.settings import grapple_settings
-from wagtail import hooks
 
-UNSAFE_ROOT_FIELDS = frozenset(
-    {
-        "search",
-        "snippets",
-        "redirects",
-        "sites",
-        "site",
-        "settings",
-        "setting",
-        "collections",
-        "documents",
-        "document",
-        "tags",
-        "tag",
-    }
-)
+from .events import EventQueries
+from .history import HistoryQueries
+from .home import HomeQueries
+from .projects import ProjectQueries
+from .salons import SalonQueries
 
 
-def _root_fields(mixin) -> set[str]:
-    return {name for name in vars(mixin) if not name.startswith("_")}
+class Query(EventQueries, ProjectQueries, SalonQueries, HistoryQueries, HomeQueries):
+    """Igren's public, read-only content API."""
 
 
-def _safe_mixins():
-    mixins = []
-    for fn in hooks.get_hooks("register_schema_query"):
-        fn(mixins)
-    return [
-        m
-        for m in mixins
-        if m is not graphene.ObjectType and not (_root_fields(m) & UNSAFE_ROOT_FIELDS)
-    ]
-
-
-def build_schema() -> graphene.Schema:
-    query = type("Query", (*_safe_mixins(), graphene.ObjectType), {})
-    return graphene.Schema(
-        query=query,
-        types=list(registry.models.values()),
-        auto_camelcase=grapple_settings.AUTO_CAMELCASE,
-    )
-
-
-schema = build_schema()
+schema = graphene.Schema(query=Query, auto_camelcase=True)

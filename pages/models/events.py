@@ -2,16 +2,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from grapple.models import (
-    GraphQLBoolean,
-    GraphQLCollection,
-    GraphQLForeignKey,
-    GraphQLImage,
-    GraphQLInt,
-    GraphQLPage,
-    GraphQLRichText,
-    GraphQLString,
-)
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -19,7 +9,6 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from pages import event_windows
-from pages.event_windows import iso_tokyo
 from pages.visibility import PublicPageQuerySet, is_public
 
 from .base import IgrenPage
@@ -181,27 +170,6 @@ class EventPage(IgrenPage):
         index.FilterField("start"),
         index.FilterField("status"),
     ]
-    graphql_fields = [
-        GraphQLString("start", required=True, source="start_iso"),
-        GraphQLString("end", required=True, source="end_iso"),
-        GraphQLBoolean("all_day", required=True),
-        GraphQLString("status", required=True),
-        GraphQLString("previous_start", source="previous_start_iso"),
-        GraphQLString("attendance_mode", required=True),
-        GraphQLForeignKey("venue", "snippets.Venue"),
-        GraphQLString("online_url"),
-        GraphQLPage("salon", source="public_salon"),
-        GraphQLPage("project", source="public_project"),
-        GraphQLCollection(GraphQLForeignKey, "organisations", "snippets.Organisation"),
-        GraphQLCollection(GraphQLForeignKey, "categories", "snippets.Category"),
-        GraphQLString("summary"),
-        GraphQLRichText("body"),
-        GraphQLString("fee"),
-        GraphQLInt("capacity"),
-        GraphQLString("registration_url"),
-        GraphQLString("registration_deadline", source="registration_deadline_iso"),
-        GraphQLImage("image"),
-    ]
 
     parent_page_types = ["pages.EventIndexPage"]
     subpage_types = []
@@ -243,24 +211,12 @@ class EventPage(IgrenPage):
             datetime.timedelta(seconds=1)
         )
 
-    def public_salon(self, *args, **kwargs):
-        """The organising salon, or None while it is not public (grapple passes `info`)."""
+    def public_salon(self):
+        """The organising salon, or None while it is not public."""
         return self.salon if is_public(self.salon) else None
 
-    def public_project(self, *args, **kwargs):
+    def public_project(self):
         return self.project if is_public(self.project) else None
-
-    def start_iso(self, *args, **kwargs):
-        return iso_tokyo(self.start)
-
-    def end_iso(self, *args, **kwargs):
-        return iso_tokyo(self.end)
-
-    def previous_start_iso(self, *args, **kwargs):
-        return iso_tokyo(self.previous_start)
-
-    def registration_deadline_iso(self, *args, **kwargs):
-        return iso_tokyo(self.registration_deadline)
 
     @property
     def is_cancelled(self):

@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -22,10 +21,6 @@ class HistoryPage(IgrenPage):
         FieldPanel("introduction"),
         InlinePanel("entries", label=_("timeline entries"), heading=_("Timeline")),
     ]
-    graphql_fields = [
-        GraphQLRichText("introduction"),
-        GraphQLCollection(GraphQLForeignKey, "entries", "pages.HistoryEntry", source="timeline"),
-    ]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = []
@@ -35,7 +30,7 @@ class HistoryPage(IgrenPage):
         verbose_name = _("history page")
         verbose_name_plural = _("history pages")
 
-    def timeline(self, *args, **kwargs):
+    def timeline(self):
         """Entries in chronological order (ties keep the editor's order)."""
         return self.entries.order_by("date", "sort_order")
 
@@ -57,14 +52,6 @@ class HistoryEntry(Orderable):
         FieldRowPanel([FieldPanel("date"), FieldPanel("precision")]),
         FieldPanel("title"),
         FieldPanel("body"),
-    ]
-    graphql_fields = [
-        GraphQLString("date", required=True),
-        GraphQLString("precision", required=True),
-        GraphQLString("date_label", required=True),
-        GraphQLString("wareki", required=True),
-        GraphQLString("title", required=True),
-        GraphQLRichText("body"),
     ]
 
     class Meta(Orderable.Meta):

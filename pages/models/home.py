@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from grapple.models import GraphQLRichText, GraphQLString
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -39,16 +38,6 @@ class HomePage(IgrenPage):
         ),
     ]
     search_fields = [*IgrenPage.search_fields, index.SearchField("introduction")]
-    graphql_fields = [
-        GraphQLString("association_name", required=True),
-        GraphQLString("short_name"),
-        GraphQLString("tagline"),
-        GraphQLRichText("introduction"),
-        GraphQLString("contact_postal_code"),
-        GraphQLString("contact_address"),
-        GraphQLString("contact_phone"),
-        GraphQLString("contact_email"),
-    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

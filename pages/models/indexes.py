@@ -1,7 +1,6 @@
 """The section pages that hold events, salons and projects."""
 
 from django.utils.translation import gettext_lazy as _
-from grapple.models import GraphQLRichText
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
@@ -14,7 +13,6 @@ class SectionIndexPage(IgrenPage):
     introduction = RichTextField(_("introduction"), blank=True)
 
     content_panels = [*IgrenPage.content_panels, FieldPanel("introduction")]
-    graphql_fields = [GraphQLRichText("introduction")]
 
     parent_page_types = ["pages.HomePage"]
     max_count_per_parent = 1

@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from grapple.models import GraphQLCollection, GraphQLForeignKey, GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
@@ -55,14 +54,6 @@ class ProjectPage(IgrenPage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("status"),
-    ]
-    graphql_fields = [
-        GraphQLString("status", required=True),
-        GraphQLString("started_on"),
-        GraphQLCollection(GraphQLForeignKey, "categories", "snippets.Category"),
-        GraphQLCollection(GraphQLForeignKey, "partner_organisations", "snippets.Organisation"),
-        GraphQLString("summary"),
-        GraphQLRichText("body"),
     ]
 
     parent_page_types = ["pages.ProjectIndexPage"]

@@ -1,13 +1,6 @@
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from grapple.models import (
-    GraphQLCollection,
-    GraphQLForeignKey,
-    GraphQLImage,
-    GraphQLRichText,
-    GraphQLString,
-)
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -94,19 +87,6 @@ class SalonPage(IgrenPage):
         index.SearchField("city"),
         index.SearchField("summary"),
         index.SearchField("body"),
-    ]
-    graphql_fields = [
-        GraphQLString("area_name", required=True),
-        GraphQLString("city", required=True),
-        GraphQLForeignKey("venue", "snippets.Venue"),
-        GraphQLString("opened_on"),
-        GraphQLString("opened_precision", required=True),
-        GraphQLString("opened_label", source="opened_label"),
-        GraphQLString("meeting_schedule"),
-        GraphQLCollection(GraphQLForeignKey, "host_organisations", "snippets.Organisation"),
-        GraphQLString("summary"),
-        GraphQLRichText("body"),
-        GraphQLImage("image"),
     ]
 
     parent_page_types = ["pages.SalonIndexPage"]

@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -20,7 +19,6 @@ class Category(index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name")]
-    graphql_fields = [GraphQLString("name", required=True), GraphQLString("slug", required=True)]
 
     class Meta:
         verbose_name = _("category")

@@ -1,6 +1,5 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from grapple.models import GraphQLString
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -24,11 +23,6 @@ class Organisation(index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website")]
     search_fields = [index.SearchField("name"), index.FilterField("kind")]
-    graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLString("kind", required=True),
-        GraphQLString("website"),
-    ]
 
     class Meta:
         verbose_name = _("organisation")

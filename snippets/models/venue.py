@@ -1,7 +1,6 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from grapple.models import GraphQLFloat, GraphQLString
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -52,14 +51,6 @@ class Venue(index.Indexed, models.Model):
         FieldPanel("access_notes"),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("address")]
-    graphql_fields = [
-        GraphQLString("name", required=True),
-        GraphQLString("postal_code"),
-        GraphQLString("address"),
-        GraphQLFloat("latitude"),
-        GraphQLFloat("longitude"),
-        GraphQLString("access_notes"),
-    ]
 
     class Meta:
         verbose_name = _("venue")

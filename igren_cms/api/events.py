@@ -1,0 +1,137 @@
+"""`events` and `event`: 今月と来月のイベント and every other window, for frontends."""
+
+import graphene
+from graphql import GraphQLError
+
+from pages.event_filters import EventFilter, InvalidFilter
+from pages.event_windows import iso_tokyo
+from pages.models import EventPage
+
+from . import common
+from .context import audience
+from .pagination import Pagination, paginate
+
+
+class EventLink(common.PageLink):
+    """A public salon or project that organises an event."""
+
+
+class Event(graphene.ObjectType):
+    """A public event. Times are ISO 8601 with the +09:00 offset."""
+
+    id = graphene.ID(required=True, description="Page id.")
+    title = graphene.String(required=True, description="Event title.")
+    slug = graphene.String(required=True, description="Page slug, unique among events.")
+    url = graphene.String(description="Public URL of the event page.")
+    start = graphene.String(required=True, description="Start, e.g. 2026-11-20T15:00:00+09:00.")
+    end = graphene.String(required=True, description="End, same format as start.")
+    all_day = graphene.Boolean(
+        required=True, description="True when only the dates of start and end matter."
+    )
+    status = graphene.String(
+        required=True, description="scheduled, cancelled, postponed or rescheduled."
+    )
+    previous_start = graphene.String(description="Original start of a rescheduled event.")
+    summary = graphene.String(description="Short plain-text summary.")
+    body = graphene.String(description="Body as HTML (Wagtail rich text, links expanded).")
+    venue = graphene.Field(common.Venue, description="Venue, for in-person events.")
+    online_url = graphene.String(description="Where to join, for online events.")
+    attendance_mode = graphene.String(required=True, description="offline, online or mixed.")
+    salon = graphene.Field(EventLink, description="Organising salon, when public.")
+    project = graphene.Field(EventLink, description="Organising project, when public.")
+    organisations = graphene.List(
+        graphene.NonNull(common.Organisation), required=True, description="Organisations."
+    )
+    categories = graphene.List(
+        graphene.NonNull(common.Category), required=True, description="Categories."
+    )
+    fee = graphene.String(description="Fee as text, e.g. 無料 or 1,000円.")
+    capacity = graphene.Int(description="Number of places, when limited.")
+    registration_url = graphene.String(description="Where to register.")
+    registration_deadline = graphene.String(description="Registration deadline, ISO 8601.")
+    image = graphene.Field(common.Image, description="Illustration, when public.")
+
+    resolve_url = staticmethod(lambda event, info: common.page_url(event, info))
+    resolve_start = staticmethod(lambda event, info: iso_tokyo(event.start))
+    resolve_end = staticmethod(lambda event, info: iso_tokyo(event.end))
+    resolve_previous_start = staticmethod(lambda event, info: iso_tokyo(event.previous_start))
+    resolve_registration_deadline = staticmethod(
+        lambda event, info: iso_tokyo(event.registration_deadline)
+    )
+    resolve_salon = staticmethod(lambda event, info: audience(info).visible(event.salon))
+    resolve_project = staticmethod(lambda event, info: audience(info).visible(event.project))
+    resolve_organisations = staticmethod(lambda event, info: event.organisations.all())
+    resolve_categories = staticmethod(lambda event, info: event.categories.all())
+    resolve_image = staticmethod(lambda event, info: common.public_image(info, event.image))
+
+    @staticmethod
+    def resolve_body(event, info):
+        from wagtail.rich_text import expand_db_html
+
+        return expand_db_html(event.body)
+
+
+class EventList(graphene.ObjectType):
+    """One page of events."""
+
+    items = graphene.List(graphene.NonNull(Event), required=True, description="The events.")
+    pagination = graphene.Field(Pagination, required=True, description="Paging information.")
+
+
+def public_events(info):
+    return EventPage.objects.public(audience=audience(info)).with_relations()
+
+
+def resolve_events(root, info, page=None, per_page=None, **filters):
+    renamed = {"from": "date_from", "to": "date_to", "search_query": "search"}
+    event_filter = EventFilter(**{renamed.get(k, k): v for k, v in filters.items()})
+    try:
+        events = event_filter.apply(public_events(info), audience(info))
+    except InvalidFilter as exc:
+        raise GraphQLError(str(exc)) from None
+    items, pagination = paginate(events, page, per_page)
+    return EventList(items=items, pagination=pagination)
+
+
+def lookup(queryset, slug, id, label):
+    """One public page by slug or id; null when there is none (or it is not public)."""
+    if (slug is None) == (id is None):
+        raise GraphQLError(f"Give exactly one of slug or id to look up a {label}.")
+    if id is not None:
+        if not str(id).isdigit():
+            raise GraphQLError(f"id must be a number, not {id!r}.")
+        return queryset.filter(pk=int(id)).first()
+    return queryset.filter(slug=slug).first()
+
+
+class EventQueries(graphene.ObjectType):
+    events = graphene.Field(
+        EventList,
+        required=True,
+        description="Public events. Without a window: upcoming (not yet ended), soonest first.",
+        resolver=resolve_events,
+        args={
+            "from": graphene.Date(description="First local date (inclusive, Asia/Tokyo)."),
+            "to": graphene.Date(description="Last local date (inclusive, Asia/Tokyo)."),
+            "month": graphene.String(description="First month of the window, YYYY-MM."),
+            "months": graphene.Int(default_value=1, description="Months in the window (1-24)."),
+            "salon": graphene.String(description="Salon slug."),
+            "project": graphene.String(description="Project slug."),
+            "category": graphene.String(description="Category slug."),
+            "status": graphene.String(description="scheduled/cancelled/postponed/rescheduled."),
+            "search_query": graphene.String(description="Words that must all appear."),
+            "order": graphene.String(description="start (default) or -start."),
+            "page": graphene.Int(description="Page number, from 1."),
+            "per_page": graphene.Int(description="Items per page, 1-100 (default 20)."),
+        },
+    )
+    event = graphene.Field(
+        Event,
+        slug=graphene.String(description="Event slug."),
+        id=graphene.ID(description="Event page id."),
+        description="One public event by slug or id; null when not found or not public.",
+    )
+
+    @staticmethod
+    def resolve_event(root, info, slug=None, id=None):
+        return lookup(public_events(info), slug, id, "event")

@@ -1,0 +1,97 @@
+"""`projects` and `project`."""
+
+import graphene
+from graphql import GraphQLError
+from wagtail.rich_text import expand_db_html
+
+from pages.models import ProjectPage
+from pages.text_search import search_q
+from snippets.models import Category as CategoryModel
+
+from . import common
+from .context import audience
+from .events import lookup
+from .pagination import Pagination, paginate
+
+
+class Project(graphene.ObjectType):
+    """A public project of the association."""
+
+    id = graphene.ID(required=True, description="Page id.")
+    title = graphene.String(required=True, description="Project name.")
+    slug = graphene.String(required=True, description="Page slug.")
+    url = graphene.String(description="Public URL of the project page.")
+    status = graphene.String(required=True, description="active or completed.")
+    started_on = graphene.Date(description="When the project started, when known.")
+    summary = graphene.String(description="Short plain-text summary.")
+    body = graphene.String(description="Body as HTML.")
+    categories = graphene.List(
+        graphene.NonNull(common.Category), required=True, description="Categories."
+    )
+    partner_organisations = graphene.List(
+        graphene.NonNull(common.Organisation), required=True, description="Partners."
+    )
+
+    resolve_url = staticmethod(lambda project, info: common.page_url(project, info))
+    resolve_body = staticmethod(lambda project, info: expand_db_html(project.body))
+    resolve_categories = staticmethod(lambda project, info: project.categories.all())
+    resolve_partner_organisations = staticmethod(
+        lambda project, info: project.partner_organisations.all()
+    )
+
+
+class ProjectList(graphene.ObjectType):
+    """One page of projects."""
+
+    items = graphene.List(graphene.NonNull(Project), required=True, description="The projects.")
+    pagination = graphene.Field(Pagination, required=True, description="Paging information.")
+
+
+def public_projects(info):
+    return (
+        ProjectPage.objects.public(audience=audience(info))
+        .prefetch_related("categories", "partner_organisations")
+        .order_by("path")
+    )
+
+
+def resolve_projects(
+    root, info, status=None, category=None, search_query=None, page=None, per_page=None
+):
+    projects = public_projects(info)
+    if status is not None:
+        if status not in ProjectPage.Status.values:
+            raise GraphQLError(f"status must be one of: {', '.join(ProjectPage.Status.values)}.")
+        projects = projects.filter(status=status)
+    if category is not None:
+        if not CategoryModel.objects.filter(slug=category).exists():
+            raise GraphQLError(f"Unknown category {category!r}.")
+        projects = projects.filter(categories__slug=category)
+    if search_query:
+        projects = projects.filter(search_q(search_query, ("title", "summary", "body")))
+    items, pagination = paginate(projects, page, per_page)
+    return ProjectList(items=items, pagination=pagination)
+
+
+class ProjectQueries(graphene.ObjectType):
+    projects = graphene.Field(
+        ProjectList,
+        required=True,
+        description="Public projects in the editors' order.",
+        resolver=resolve_projects,
+        status=graphene.String(description="active or completed."),
+        category=graphene.String(description="Category slug."),
+        search_query=graphene.String(description="Words that must all appear."),
+        page=graphene.Int(description="Page number, from 1."),
+        per_page=graphene.Int(description="Items per page, 1-100 (default 20)."),
+    )
+    project = graphene.Field(
+        Project,
+        slug=graphene.String(description="Project slug."),
+        id=graphene.ID(description="Project page id."),
+        description="One public project by slug or id; null when not found or not public.",
+    )
+
+    @staticmethod
+    def resolve_project(root, info, slug=None, id=None):
+        return lookup(public_projects(info), slug, id, "project")

@@ -1,0 +1,86 @@
+"""`salons` and `salon`, each with its upcoming events."""
+
+import graphene
+from django.db.models import Prefetch
+from graphql import GraphQLError
+from wagtail.rich_text import expand_db_html
+
+from pages.models import EventPage, SalonPage
+
+from . import common
+from .context import audience
+from .events import Event, lookup
+
+MAX_UPCOMING = 20
+
+
+class Salon(graphene.ObjectType):
+    """A regional salon."""
+
+    id = graphene.ID(required=True, description="Page id.")
+    title = graphene.String(required=True, description="Salon name.")
+    slug = graphene.String(required=True, description="Page slug.")
+    url = graphene.String(description="Public URL of the salon page.")
+    area_name = graphene.String(required=True, description="Area, e.g. 三浦半島.")
+    city = graphene.String(required=True, description="City, e.g. 横須賀市.")
+    venue = graphene.Field(common.Venue, description="Usual venue.")
+    opened_on = graphene.Date(description="Opening date (first day of the year/month if partial).")
+    opened_precision = graphene.String(required=True, description="year, month or day.")
+    opened_label = graphene.String(description="e.g. 2010年（平成22年）.")
+    meeting_schedule = graphene.String(description="Meeting schedule in words.")
+    summary = graphene.String(description="Short plain-text summary.")
+    body = graphene.String(description="Body as HTML.")
+    host_organisations = graphene.List(
+        graphene.NonNull(common.Organisation), required=True, description="Hosts."
+    )
+    upcoming_events = graphene.List(
+        graphene.NonNull(Event),
+        required=True,
+        limit=graphene.Int(default_value=5, description=f"At most this many (1-{MAX_UPCOMING})."),
+        description="The salon's events that have not yet ended, soonest first.",
+    )
+
+    resolve_url = staticmethod(lambda salon, info: common.page_url(salon, info))
+    resolve_body = staticmethod(lambda salon, info: expand_db_html(salon.body))
+    resolve_host_organisations = staticmethod(lambda salon, info: salon.host_organisations.all())
+
+    @staticmethod
+    def resolve_upcoming_events(salon, info, limit=5):
+        if not 1 <= limit <= MAX_UPCOMING:
+            raise GraphQLError(f"limit must be between 1 and {MAX_UPCOMING}.")
+        return salon.upcoming[:limit]
+
+
+def public_salons(info):
+    who = audience(info)
+    upcoming = who.filter(EventPage.objects.upcoming(who.now)).with_relations()
+    return (
+        SalonPage.objects.public(audience=who)
+        .in_opening_order()
+        .select_related("venue")
+        .prefetch_related(
+            "host_organisations", Prefetch("events", queryset=upcoming, to_attr="upcoming")
+        )
+    )
+
+
+class SalonQueries(graphene.ObjectType):
+    salons = graphene.List(
+        graphene.NonNull(Salon),
+        required=True,
+        description="Every public salon, in order of opening.",
+    )
+    salon = graphene.Field(
+        Salon,
+        slug=graphene.String(description="Salon slug."),
+        id=graphene.ID(description="Salon page id."),
+        description="One public salon by slug or id; null when not found or not public.",
+    )
+
+    @staticmethod
+    def resolve_salons(root, info):
+        return public_salons(info)
+
+    @staticmethod
+    def resolve_salon(root, info, slug=None, id=None):
+        return lookup(public_salons(info), slug, id, "salon")

@@ -1,0 +1,92 @@
+"""Event filters shared by the GraphQL API and the feeds: parse, validate, apply.
+
+Windows are computed in Asia/Tokyo. `month="2026-11", months=2` covers 2026-11-01 00:00 JST up to
+(not including) 2027-01-01 00:00 JST; `date_from`/`date_to` are inclusive local dates. An event
+overlapping a window boundary is in the window. With no window: events not yet ended.
+Unknown slugs are errors (`InvalidFilter`), so a typo never looks like an empty calendar.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from pages import event_windows
+from pages.models import EventPage, ProjectPage, SalonPage
+from pages.text_search import search_q
+from pages.visibility import Audience
+from snippets.models import Category
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+MAX_MONTHS = 24
+ORDERS = {"start": ("start", "pk"), "-start": ("-start", "-pk")}
+
+
+class InvalidFilter(ValueError):
+    """A filter value a caller must correct; the message is safe to show to the public."""
+
+
+@dataclass
+class EventFilter:
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    month: str | None = None
+    months: int = 1
+    salon: str | None = None
+    project: str | None = None
+    category: str | None = None
+    status: str | None = None
+    search: str | None = None
+    order: str | None = None
+
+    def window(self) -> event_windows.Window | None:
+        if self.month is not None and (self.date_from or self.date_to):
+            raise InvalidFilter("Use either month or from/to, not both.")
+        if not 1 <= self.months <= MAX_MONTHS:
+            raise InvalidFilter(f"months must be between 1 and {MAX_MONTHS}.")
+        if self.month is not None:
+            match = MONTH_RE.match(self.month)
+            if not match or not 1 <= int(match.group(2)) <= 12:
+                raise InvalidFilter(f"month must look like 2026-11 (YYYY-MM), not {self.month!r}.")
+            year, month = int(match.group(1)), int(match.group(2))
+            if not 1900 <= year <= 9000:
+                raise InvalidFilter("month must be between 1900-01 and 9000-12.")
+            return event_windows.month_window(year, month, self.months)
+        if self.date_from or self.date_to:
+            first = self.date_from or datetime.date(1900, 1, 1)
+            last = self.date_to or datetime.date(9000, 12, 31)
+            if first > last:
+                raise InvalidFilter("from must not be after to.")
+            return event_windows.date_window(first, last)
+        return None
+
+    def apply(self, events, audience: Audience):
+        """Narrow an already-public EventPage queryset; raises InvalidFilter on bad values."""
+        order = self.order or "start"
+        if order not in ORDERS:
+            raise InvalidFilter(f"order must be one of: {', '.join(ORDERS)}.")
+        window = self.window()
+        events = events.overlapping(window) if window else events.upcoming(audience.now)
+        if self.salon is not None:
+            events = events.filter(salon=_by_slug(SalonPage, self.salon, "salon", audience))
+        if self.project is not None:
+            events = events.filter(project=_by_slug(ProjectPage, self.project, "project", audience))
+        if self.category is not None:
+            if not Category.objects.filter(slug=self.category).exists():
+                raise InvalidFilter(f"Unknown category {self.category!r}.")
+            events = events.filter(categories__slug=self.category)
+        if self.status is not None:
+            if self.status not in EventPage.Status.values:
+                allowed = ", ".join(EventPage.Status.values)
+                raise InvalidFilter(f"status must be one of: {allowed}.")
+            events = events.filter(status=self.status)
+        if self.search:
+            events = events.filter(search_q(self.search, ("title", "summary", "body")))
+        return events.order_by(*ORDERS[order])
+
+
+def _by_slug(model, slug, label, audience):
+    """The public page with this slug, or InvalidFilter (a hidden page is as unknown as a typo)."""
+    page = audience.filter(model.objects.filter(slug=slug)).only("pk").first()
+    if page is None:
+        raise InvalidFilter(f"Unknown {label} {slug!r}.")
+    return page
