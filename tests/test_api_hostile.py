@@ -1,0 +1,124 @@
+"""Hostile queries are refused before execution, quickly, as GraphQL errors (never a 500)."""
+
+import time
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, query, variables=None):
+    started = time.perf_counter()
+    response = client.post(
+        "/graphql/", {"query": query, "variables": variables or {}}, content_type="application/json"
+    )
+    elapsed = time.perf_counter() - started
+    return response, elapsed
+
+
+def doubling_fragments(levels):
+    parts = ["query Q { ...F0 }", "fragment F0 on Query { ...F1 ...F1 }"]
+    for i in range(1, levels):
+        parts.append(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}")
+    parts.append(f"fragment F{levels} on Query {{ events {{ items {{ title }} }} }}")
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "expected"),
+    [
+        (
+            "depth",
+            "{ __schema { types { fields { type { "
+            + "ofType { " * 12
+            + "name"
+            + " }" * 12
+            + " } } } } }",
+            "nesting depth",
+        ),
+        (
+            "aliases",
+            "{ " + " ".join(f"a{i}: home {{ title }}" for i in range(3000)) + " }",
+            "limit",
+        ),
+        (
+            "self-referencing fragment",
+            "query { ...A } fragment A on Query { home { title } ...A }",
+            "Cannot spread fragment 'A' within itself",
+        ),
+        ("undefined fragment", "query { ...Missing }", "Unknown fragment 'Missing'"),
+        ("doubling fragment chain", doubling_fragments(40), "estimated cost"),
+        (
+            "thousands of directives",
+            "{ home { title " + "@include(if: true) " * 3000 + "} }",
+            "limit",
+        ),
+        ("brace bomb", "{" * 5000 + "}" * 5000, "Syntax Error"),
+        ("deep field bomb", "{ a " + "{ a " * 900 + "}" * 901, "nested too deeply"),
+        ("token flood", "{ home { " + "title " * 3000 + "} }", "more than 2000 tokens"),
+        (
+            "forty aliases",
+            "{ " + " ".join(f"a{i}: home {{ title }}" for i in range(40)) + " }",
+            "number of aliases is over the limit of 30",
+        ),
+        (
+            "25 directives",
+            "{ home { title " + "@include(if: true) " * 25 + "} }",
+            "number of directives is over the limit of 20",
+        ),
+    ],
+)
+def test_rejected_fast_as_a_graphql_error(client, name, query, expected):
+    response, elapsed = post(client, query)
+    assert response.status_code == 400, (name, response.status_code)
+    body = response.json()
+    assert body.get("data") is None
+    assert expected in body["errors"][0]["message"], body["errors"][0]["message"]
+    assert elapsed < 0.5, f"{name} took {elapsed:.3f}s"
+
+
+def test_a_megabyte_string_argument_is_refused(client):
+    query = '{ events(searchQuery: "' + "あ" * 350_000 + '") { items { title } } }'
+    response, elapsed = post(client, query)
+    assert response.status_code == 400
+    assert "bytes" in response.json()["errors"][0]["message"]
+    assert elapsed < 0.5
+
+
+def test_a_megabyte_variable_is_bounded_by_the_search_itself(client):
+    response, _ = post(
+        client,
+        "query($q: String) { events(searchQuery: $q) { items { title } } }",
+        {"q": "x" * 1_000_000},
+    )
+    assert response.status_code == 200
+    assert response.json()["data"]["events"]["items"] == []
+
+
+def test_typename_is_always_allowed(client):
+    response, _ = post(client, "{ __typename events { __typename items { __typename title } } }")
+    assert response.status_code == 200
+    assert response.json()["data"]["__typename"] == "Query"
+
+
+def test_introspection_is_a_setting(client, settings):
+    query = "{ __schema { queryType { name } } }"
+    assert post(client, query)[0].json()["data"]["__schema"]["queryType"]["name"] == "Query"
+    settings.IGREN_API = {**settings.IGREN_API, "INTROSPECTION": False}
+    response, _ = post(client, query)
+    assert response.status_code == 400
+    assert "introspection" in response.json()["errors"][0]["message"].lower()
+    assert post(client, "{ __typename }")[0].status_code == 200
+
+
+def test_no_field_name_suggestions(client):
+    response, _ = post(client, "{ evnts { items { title } } }")
+    message = response.json()["errors"][0]["message"]
+    assert "Cannot query field 'evnts'" in message
+    assert "Did you mean" not in message
+
+
+def test_depth_within_the_limit_runs(client):
+    response, _ = post(client, "{ salons { upcomingEvents { salon { title } venue { name } } } }")
+    assert response.status_code == 200
+    assert "errors" not in response.json()
