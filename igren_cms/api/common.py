@@ -66,8 +66,14 @@ def public_image(info, image):
 
 
 def page_url(page, info):
-    """Absolute URL of a page: the external frontend in headless mode, else this site."""
-    url = page.get_url(request=info.context)
-    if url and url.startswith("/") and not getattr(settings, "IGREN_FRONTEND_URL", ""):
-        url = info.context.build_absolute_uri(url)
-    return url
+    """Absolute URL of a page: the external frontend in headless mode, else this host.
+
+    Uses only the site root paths (cached by Wagtail), not a Site lookup per page.
+    """
+    parts = page.get_url_parts(request=info.context)
+    if not parts or parts[2] is None:
+        return None
+    _site_id, root_url, path = parts
+    if getattr(settings, "IGREN_FRONTEND_URL", ""):
+        return root_url + path
+    return info.context.build_absolute_uri(path)

@@ -32,8 +32,12 @@ DEFAULTS = {
     "FIELD_SUGGESTIONS": False,
 }
 # List fields and the argument that sizes them (with its default when absent or a variable).
-LIST_SIZES = {"events": ("perPage", 20, 100), "projects": ("perPage", 20, 100),
-              "upcomingEvents": ("limit", 5, 20), "salons": (None, 10, 10)}
+LIST_SIZES = {
+    "events": ("perPage", 20, 100),
+    "projects": ("perPage", 20, 100),
+    "upcomingEvents": ("limit", 5, 20),
+    "salons": (None, 10, 10),
+}
 
 
 def limit(name):
@@ -113,8 +117,12 @@ def measure(document: DocumentNode) -> Measure:
         if isinstance(definition, OperationDefinitionNode):
             m = walker.selection_set(definition.selection_set)
             m.directives += len(definition.directives or ())
-            worst = Measure(max(worst.depth, m.depth), max(worst.cost, m.cost),
-                            max(worst.aliases, m.aliases), max(worst.directives, m.directives))
+            worst = Measure(
+                max(worst.depth, m.depth),
+                max(worst.cost, m.cost),
+                max(worst.aliases, m.aliases),
+                max(worst.directives, m.directives),
+            )
     return worst
 
 
@@ -122,10 +130,12 @@ def check(schema, query: str):
     """(document, []) when the query may run, else (None, [errors])."""
     size = len(query.encode("utf-8"))
     if size > limit("MAX_QUERY_BYTES"):
-        return None, [GraphQLError(
-            f"The query is {size} bytes; the limit is {limit('MAX_QUERY_BYTES')} bytes. "
-            "Pass long values as variables."
-        )]
+        return None, [
+            GraphQLError(
+                f"The query is {size} bytes; the limit is {limit('MAX_QUERY_BYTES')} bytes. "
+                "Pass long values as variables."
+            )
+        ]
     try:
         document = parse(query, max_tokens=limit("MAX_TOKENS"), no_location=False)
     except GraphQLError as error:
@@ -147,8 +157,11 @@ def check(schema, query: str):
     rules = list(specified_rules)
     if not limit("INTROSPECTION"):
         rules.append(NoSchemaIntrospectionCustomRule)
-    errors = validate(schema.graphql_schema, document, rules, max_errors=20,
-                      hide_suggestions=not limit("FIELD_SUGGESTIONS"))
+    errors = validate(
+        schema.graphql_schema,
+        document,
+        rules,
+        max_errors=20,
+        hide_suggestions=not limit("FIELD_SUGGESTIONS"),
+    )
     return (None, errors) if errors else (document, [])
-
-

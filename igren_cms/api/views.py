@@ -37,8 +37,9 @@ class PublicGraphQLView(GraphQLView):
         response["Vary"] = "Accept"
         return response
 
-    def execute_graphql_request(self, request, data, query, variables, operation_name,
-                                show_graphiql=False):
+    def execute_graphql_request(
+        self, request, data, query, variables, operation_name, show_graphiql=False
+    ):
         if query:
             _document, errors = limits.check(self.schema, query)
             if errors:

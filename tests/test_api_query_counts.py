@@ -1,0 +1,78 @@
+"""SQL per request does not grow with the length of a list."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import EventPage, SalonPage
+from snippets.models import Category, Organisation, Venue
+
+pytestmark = pytest.mark.django_db
+
+EVENTS = """{ events(month: "2031-01", perPage: %d) { items { id title url start end status
+  venue { name address postalCode } salon { title slug } project { title slug }
+  organisations { name } categories { name slug } image { url } }
+  pagination { total } } }"""
+
+
+@pytest.fixture
+def sixty_events(make_event):
+    salon = SalonPage.objects.get(slug="kenou")
+    organisations = list(Organisation.objects.all()[:3])
+    categories = list(Category.objects.all()[:2])
+    venue = Venue.objects.first()
+    start = datetime.datetime(2031, 1, 5, 10, tzinfo=datetime.UTC)
+    for i in range(60):
+        event = make_event(
+            f"件数テスト{i}",
+            f"count-{i}",
+            start=start + datetime.timedelta(hours=i),
+            salon=salon,
+            venue=venue,
+        )
+        event.organisations.set(organisations)
+        event.categories.set(categories)
+        event.save()
+    assert EventPage.objects.public().filter(start__year=2031).count() == 60
+
+
+def count_queries(client, query):
+    """Queries for one request with a cold cache (the worst case is what is pinned)."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post("/graphql/", {"query": query}, content_type="application/json")
+    body = response.json()
+    assert "errors" not in body, body
+    return len(captured), body
+
+
+@pytest.mark.parametrize("size", [10, 50])
+def test_events_list_takes_the_same_few_queries_at_any_length(client, sixty_events, size):
+    queries, body = count_queries(client, EVENTS % size)
+    assert len(body["data"]["events"]["items"]) == size
+    assert queries <= 6
+    assert queries == count_queries(client, EVENTS % 10)[0]
+
+
+def test_projects_salons_history_are_bounded(client, sixty_events):
+    projects, body = count_queries(
+        client,
+        "{ projects(perPage: 50) { items { title url categories { name } "
+        "partnerOrganisations { name } } } }",
+    )
+    assert len(body["data"]["projects"]["items"]) == 18
+    assert projects <= 6
+    salons, body = count_queries(
+        client,
+        "{ salons { title url venue { name } hostOrganisations { name } "
+        "upcomingEvents(limit: 20) { title venue { name } organisations { name } "
+        "categories { slug } salon { title } } } }",
+    )
+    assert sum(len(s["upcomingEvents"]) for s in body["data"]["salons"]) >= 20
+    assert salons <= 8
+    history, body = count_queries(client, "{ history { title entries { wareki title } } }")
+    assert len(body["data"]["history"]["entries"]) >= 14
+    assert history <= 3
