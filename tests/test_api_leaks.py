@@ -1,0 +1,165 @@
+"""The leak sweep: plant unique markers in every kind of hidden content, then ask broadly."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+from pages.models import EventIndexPage, EventPage, ProjectPage, SalonPage
+
+pytestmark = pytest.mark.django_db
+NOW = timezone.now()
+WINDOW = 'month: "2000-01", months: 24'
+
+
+def marker(kind):
+    return f"LEAK-{kind}-Ω"
+
+
+@pytest.fixture
+def hidden(make_event, home, event_index):
+    """Every kind of hidden content, each carrying its own marker; returns the markers."""
+    from wagtail.images.models import Image
+
+    markers = {}
+
+    def plant(kind, **fields):
+        markers[kind] = marker(kind)
+        return make_event(
+            f"{markers[kind]} title",
+            f"leak-{kind.lower()}",
+            summary=f"{markers[kind]} summary",
+            **fields,
+        )
+
+    plant("DRAFT", publish=False)
+    live = make_event("公開中のイベント", "leak-unpublished-changes")
+    live.title = "changed " + marker("DRAFT-TITLE")
+    live.summary = marker("DRAFT-TITLE")
+    live.save_revision()
+    markers["DRAFT-TITLE"] = marker("DRAFT-TITLE")
+    restricted = plant("PASSWORD")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    grouped = plant("GROUPS")
+    group_restriction = PageViewRestriction.objects.create(page=grouped, restriction_type="groups")
+    group_restriction.groups.add(Group.objects.create(name="members"))
+    plant("EXPIRED", expire_at=NOW - datetime.timedelta(minutes=1))
+    plant("NOT-YET", go_live_at=NOW + datetime.timedelta(days=1))
+
+    # A restricted section: everything below a login-only index is private too.
+    section = EventIndexPage(title="会員専用", slug="members-only")
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    markers["DESCENDANT"] = marker("DESCENDANT")
+    child = EventPage(
+        title=markers["DESCENDANT"],
+        slug="leak-descendant",
+        start=NOW + datetime.timedelta(days=2),
+        end=NOW + datetime.timedelta(days=3),
+        venue=live.venue,
+    )
+    section.add_child(instance=child)
+    child.save_revision().publish()
+
+    # A public event pointing at a hidden salon, a hidden project and a restricted image.
+    salon = SalonPage.objects.get(slug="seisho")
+    salon.title = marker("SALON")
+    salon.save_revision().publish()
+    salon.unpublish()
+    markers["SALON"] = marker("SALON")
+    project = ProjectPage.objects.get(slug="kamaishi")
+    project.title = marker("PROJECT")
+    project.save_revision().publish()
+    PageViewRestriction.objects.create(page=project, restriction_type="login")
+    markers["PROJECT"] = marker("PROJECT")
+    private = Collection.get_first_root_node().add_child(name="内部資料")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    image = Image.objects.create(
+        title=marker("IMAGE"), file=get_test_image_file(), collection=private
+    )
+    markers["IMAGE"] = marker("IMAGE")
+    make_event(
+        "公開イベント", "public-with-hidden-links", salon=salon, project=project, image=image
+    )
+    return markers
+
+
+QUERIES = [
+    f"{{ events({WINDOW}, perPage: 100) {{ items {{ title summary body url salon {{ title }} "
+    "project { title } image { title url } } } }",
+    "{ events(perPage: 100) { items { title summary salon { title } project { title } } } }",
+    f'{{ events({WINDOW}, searchQuery: "LEAK", perPage: 100) {{ items {{ title }} }} }}',
+    '{ event(slug: "public-with-hidden-links") { title salon { title } project { title } '
+    "image { title } } }",
+    "{ projects(perPage: 100) { items { title summary } } }",
+    '{ projects(searchQuery: "LEAK") { items { title } } }',
+    '{ project(slug: "kamaishi") { title } }',
+    "{ salons { title upcomingEvents(limit: 20) { title salon { title } project { title } } } }",
+    '{ salon(slug: "seisho") { title } }',
+    "{ history { title entries { title } } home { title } }",
+] + [
+    f'{{ event(slug: "leak-{kind}") {{ title summary }} }}'
+    for kind in (
+        "draft",
+        "unpublished-changes",
+        "password",
+        "groups",
+        "expired",
+        "not-yet",
+        "descendant",
+    )
+]
+
+
+def test_no_hidden_marker_leaves_the_api(gql, hidden):
+    assert len(hidden) == 10
+    for query in QUERIES:
+        body = gql(query)
+        text = str(body)
+        leaked = [kind for kind, mark in hidden.items() if mark in text]
+        assert not leaked, f"{leaked} leaked through {query}"
+
+
+def test_no_hidden_marker_on_the_served_site(client, hidden):
+    for path in (
+        "/",
+        "/events/",
+        "/salons/",
+        "/projects/",
+        "/history/",
+        "/events/public-with-hidden-links/",
+    ):
+        html = client.get(path).content.decode()
+        leaked = [kind for kind, mark in hidden.items() if mark in html]
+        assert not leaked, f"{leaked} leaked on {path}"
+
+
+def test_the_public_event_itself_is_still_there(gql, hidden):
+    body = gql(
+        '{ event(slug: "public-with-hidden-links") { title salon { title } '
+        "project { title } image { title } } }"
+    )
+    assert body["data"]["event"] == {
+        "title": "公開イベント",
+        "salon": None,
+        "project": None,
+        "image": None,
+    }
+
+
+def test_revision_and_lock_fields_are_not_in_the_schema(gql):
+    for field in (
+        "draftTitle",
+        "hasUnpublishedChanges",
+        "latestRevisionCreatedAt",
+        "lockedAt",
+        "goLiveAt",
+        "expireAt",
+        "live",
+    ):
+        body = gql(f'{{ event(slug: "kenou-regular") {{ {field} }} }}', status=400)
+        assert "Cannot query field" in body["errors"][0]["message"]
