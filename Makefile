@@ -60,3 +60,6 @@ messages: install ## Refresh and compile the Japanese translations (needs GNU ge
 
 clean: ## Remove the virtualenv and local databases
 	rm -rf $(VENV) igren.sqlite3 test-igren.sqlite3 .pytest_cache
+
+bench: install ## Median latency: our events query vs Wagtail API v2 vs a plain values() view
+	$(BIN)/python bench/run.py

@@ -1,0 +1,117 @@
+"""`make bench`: median latency of three ways to list the same 50 events, measured in one run.
+
+(a) our GraphQL `events` query; (b) Wagtail's REST API v2 page listing with the same fields;
+(c) a plain Django view returning the fields from values() as JSON. Prints medians and ratios.
+The database is a scratch SQLite file (or DATABASE_URL) filled with EVENTS events.
+"""
+
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+
+EVENTS = int(os.environ.get("BENCH_EVENTS", "3000"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
+
+
+def prepare():
+    from django.conf import settings
+
+    name = settings.DATABASES["default"]["NAME"]
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and os.path.exists(name):
+        os.remove(name)
+    call_command("migrate", verbosity=0)
+    call_command("load_igren_demo", verbosity=0)
+    from pages.models import EventIndexPage, EventPage, SalonPage
+    from snippets.models import Category, Organisation, Venue
+
+    index = EventIndexPage.objects.get()
+    salon = SalonPage.objects.get(slug="kenou")
+    venue = Venue.objects.first()
+    organisations = list(Organisation.objects.all()[:3])
+    categories = list(Category.objects.all()[:2])
+    start = datetime.datetime(2031, 1, 1, 1, tzinfo=datetime.UTC)
+    for i in range(EVENTS):
+        page = EventPage(
+            title=f"ベンチマーク用イベント {i}",
+            slug=f"bench-{i}",
+            start=start + datetime.timedelta(hours=i),
+            end=start + datetime.timedelta(hours=i, minutes=90),
+            venue=venue,
+            salon=salon,
+            summary="計測用",
+        )
+        index.add_child(instance=page)
+        page.organisations.set(organisations)
+        page.categories.set(categories)
+        page.save()
+
+
+GRAPHQL = (
+    '{ events(from: "2031-01-01", to: "2031-12-31", perPage: 50) { items { id title slug '
+    "start end status summary venue { name address } salon { title } project { title } "
+    "organisations { name } categories { name } } } }"
+)
+
+
+def contenders(client):
+    return {
+        "graphql": lambda: client.post(
+            "/graphql/", {"query": GRAPHQL}, content_type="application/json"
+        ),
+        "wagtail_api_v2": lambda: client.get(
+            "/api/v2/pages/",
+            {
+                "type": "pages.EventPage",
+                "limit": 50,
+                "order": "start",
+                "fields": "start,end,status,summary,venue,salon,project,organisations,categories",
+            },
+        ),
+        "plain_values": lambda: client.get("/plain/"),
+    }
+
+
+def main():
+    setup_test_environment()
+    print(f"Preparing {EVENTS} events...", flush=True)
+    prepare()
+    client = Client()
+    runs = contenders(client)
+    for name, call in runs.items():
+        response = call()
+        assert response.status_code == 200, (name, response.content[:300])
+    timings = {name: [] for name in runs}
+    for _ in range(ROUNDS):  # interleaved, so drift affects all three alike
+        for name, call in runs.items():
+            started = time.perf_counter()
+            call()
+            timings[name].append(time.perf_counter() - started)
+    medians = {name: statistics.median(t) * 1000 for name, t in timings.items()}
+    for name, value in medians.items():
+        print(f"{name:16s} median {value:8.2f} ms over {ROUNDS} rounds")
+    print(
+        f"ratio graphql / plain_values   = {medians['graphql'] / medians['plain_values']:.2f}"
+        "  (goal ≤ 3)"
+    )
+    print(
+        f"ratio graphql / wagtail_api_v2 = {medians['graphql'] / medians['wagtail_api_v2']:.2f}"
+        "  (goal < 1)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+"""Benchmark settings: the test settings plus Wagtail's REST API v2 for comparison."""
+
+import os
+import tempfile
+
+from igren_cms.settings.test import *  # noqa: F403
+
+INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2", "rest_framework"]  # noqa: F405
+ROOT_URLCONF = "bench.urls"
+if not os.environ.get("DATABASE_URL"):
+    DATABASES["default"]["NAME"] = os.path.join(tempfile.gettempdir(), "igren-bench.sqlite3")  # noqa: F405
+DEBUG = False
+WAGTAILAPI_LIMIT_MAX = 100
