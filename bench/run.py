@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -93,7 +93,8 @@ def main():
     runs = contenders(client)
     for name, call in runs.items():
         response = call()
-        assert response.status_code == 200, (name, response.content[:300])
+        if response.status_code != 200:
+            raise SystemExit(f"{name} failed: {response.content[:300]!r}")
     timings = {name: [] for name in runs}
     for _ in range(ROUNDS):  # interleaved, so drift affects all three alike
         for name, call in runs.items():
