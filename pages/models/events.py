@@ -219,10 +219,6 @@ class EventPage(IgrenPage):
         return self.project if is_public(self.project) else None
 
     @property
-    def is_cancelled(self):
-        return self.status == self.Status.CANCELLED
-
-    @property
     def local_start(self):
         return timezone.localtime(self.start, event_windows.TOKYO)
 

@@ -12,8 +12,7 @@ from .base import IgrenPage
 
 
 class ProjectQuerySet(PublicPageQuerySet):
-    def active(self):
-        return self.filter(status=ProjectPage.Status.ACTIVE)
+    """Public projects; domain filters live in the API and the index page."""
 
 
 class ProjectPage(IgrenPage):
