@@ -8,7 +8,7 @@ DEV_SETTINGS := igren_cms.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint format schema messages bench clean
+.PHONY: help install tools run test lint format schema messages bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,13 +24,32 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the package with its test extras
 
+# Outside tools the tests drive: Node packages (graphql-http audit, ical.js, playwright-core)
+# and Debian's Chromium with CJK fonts. Each step is skipped where its installer is missing;
+# the tests that need a tool then skip, or fail when IGREN_REQUIRE_TOOLS=1 (as in CI).
+JS_STAMP := tests/js/node_modules/.installed-$(shell cksum < tests/js/package-lock.json | cut -d' ' -f1)
+BROWSER_PACKAGES := chromium fonts-noto-cjk
+
+$(JS_STAMP): tests/js/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix tests/js --no-audit --no-fund --loglevel=error && \
+	  rm -f tests/js/node_modules/.installed-* && touch $(JS_STAMP); \
+	else echo "npm not found: the Node-driven tests will skip"; fi
+
+tools: $(JS_STAMP) ## Install the Node test packages and Debian's Chromium (when apt-get can)
+	@if command -v chromium >/dev/null && fc-list :lang=ja | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null || \
+	  { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null; }; \
+	else echo "chromium not installed and apt-get not usable: the browser tests will skip"; fi
+
 run: install ## Migrate, load the Igren demo, create a local admin and serve on http://127.0.0.1:8000/
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py load_igren_demo
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py ensure_local_admin
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install ## ruff, Django checks, migrations check, pytest on SQLite and on PostgreSQL
+test: install tools ## ruff, Django checks, migrations check, pytest on SQLite and on PostgreSQL
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py check

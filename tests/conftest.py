@@ -32,6 +32,7 @@ def gql(db):
             "/graphql/",
             {"query": query, "variables": variables or {}},
             content_type="application/json",
+            headers={"accept": "application/graphql-response+json, application/json;q=0.9"},
         )
         assert response.status_code == status, response.content
         return response.json()
@@ -65,3 +66,13 @@ def make_event(event_index):
         return page
 
     return make
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The demo site behind a real HTTP server (runserver) on a free port of 127.0.0.1."""
+    from tests.served_site import ServedSite
+
+    site = ServedSite(tmp_path_factory.mktemp("served-site")).start()
+    yield site
+    site.stop()

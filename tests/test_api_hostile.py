@@ -7,10 +7,13 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def post(client, query, variables=None):
+def post(client, query, variables=None, accept="application/graphql-response+json"):
     started = time.perf_counter()
     response = client.post(
-        "/graphql/", {"query": query, "variables": variables or {}}, content_type="application/json"
+        "/graphql/",
+        {"query": query, "variables": variables or {}},
+        content_type="application/json",
+        headers={"accept": accept},
     )
     elapsed = time.perf_counter() - started
     return response, elapsed
@@ -75,6 +78,17 @@ def test_rejected_fast_as_a_graphql_error(client, name, query, expected):
     assert body.get("data") is None
     assert expected in body["errors"][0]["message"], body["errors"][0]["message"]
     assert elapsed < 0.5, f"{name} took {elapsed:.3f}s"
+
+
+def test_a_legacy_json_client_gets_the_same_rejection_with_status_200(client):
+    # GraphQL over HTTP: with `Accept: application/json` a request error is a 200 with `errors`.
+    response, elapsed = post(client, "{ a " + "{ a " * 900 + "}" * 901, accept="application/json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    body = response.json()
+    assert "data" not in body
+    assert "nested too deeply" in body["errors"][0]["message"]
+    assert elapsed < 0.5
 
 
 def test_a_megabyte_string_argument_is_refused(client):

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.test import Client
 
 from igren_cms.management.commands.export_schema import DEFAULT_PATH, schema_sdl
 
@@ -88,3 +89,38 @@ def test_every_contract_field_is_described():
             if not field.description:
                 missing.append(f"{type_name}.{field_name}")
     assert not missing
+
+
+def test_a_browser_post_without_a_csrf_cookie_is_answered():
+    # Partner pages POST from other origins with no Django cookie; the API takes no cookies.
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/graphql/", {"query": "{ __typename }"}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert response.json() == {"data": {"__typename": "Query"}}
+
+
+def test_the_newer_media_type_is_negotiated():
+    response = Client().post(
+        "/graphql/",
+        {"query": "{ __typename }"},
+        content_type="application/json",
+        headers={"accept": "application/graphql-response+json"},
+    )
+    assert response["Content-Type"] == "application/graphql-response+json; charset=utf-8"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"query": {"not": "a string"}},
+        {"query": "{ __typename }", "variables": "[]"},
+        {"query": "{ __typename }", "operationName": 7},
+        {"query": "{ __typename }", "extensions": [1]},
+    ],
+)
+def test_wrongly_typed_parameters_are_a_400(body):
+    response = Client().post("/graphql/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert "wrong type" in response.json()["errors"][0]["message"]

@@ -3,10 +3,10 @@
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
-from graphene_django.views import GraphQLView
+from graphene_django.views import GraphQLView, HttpError, get_accepted_content_types
 from graphql import ExecutionResult, GraphQLError
 
 from . import limits
@@ -20,6 +20,39 @@ CORS_HEADERS = {
     "Access-Control-Max-Age": "86400",
 }
 
+# GraphQL over HTTP media types. A client that asks for the newer one gets 4xx for a request
+# that fails parsing or validation; a client that asks for application/json (or nothing) gets
+# the legacy 200 with an `errors` list, as the spec requires for compatibility.
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+LEGACY_JSON = "application/json"
+
+
+def response_media_type(request):
+    """The media type the client prefers among the two we speak; application/json otherwise."""
+    for media_type in get_accepted_content_types(request):
+        if media_type in (GRAPHQL_RESPONSE, LEGACY_JSON):
+            return media_type
+    return LEGACY_JSON
+
+
+# The shape of a GraphQL-over-HTTP request body: parameter -> the JSON types it may have.
+PARAMETER_TYPES = {
+    "query": (str,),
+    "operationName": (str, type(None)),
+    "variables": (dict, type(None)),
+    "extensions": (dict, type(None)),
+}
+
+
+def malformed_parameter(data):
+    """A plain message when a JSON body's parameter has the wrong type, else None."""
+    if not isinstance(data, dict):
+        return None  # GET query strings and form posts: every value is a string.
+    for name, types in PARAMETER_TYPES.items():
+        if name in data and not isinstance(data[name], types):
+            return f"The `{name}` parameter has the wrong type."
+    return None
+
 
 @method_decorator(csrf_exempt, name="dispatch")
 class PublicGraphQLView(GraphQLView):
@@ -32,10 +65,22 @@ class PublicGraphQLView(GraphQLView):
             response = HttpResponse(status=204)
         else:
             response = super().dispatch(request, *args, **kwargs)
+            if response.get("Content-Type", "").startswith(LEGACY_JSON):
+                response["Content-Type"] = f"{response_media_type(request)}; charset=utf-8"
         for header, value in CORS_HEADERS.items():
             response[header] = value
         response["Vary"] = "Accept"
         return response
+
+    def get_response(self, request, data, show_graphiql=False):
+        problem = malformed_parameter(data)
+        if problem:
+            raise HttpError(HttpResponseBadRequest(problem))
+        result, status_code = super().get_response(request, data, show_graphiql)
+        if status_code == 400 and response_media_type(request) == LEGACY_JSON:
+            # A well-formed request whose document fails parsing or validation.
+            status_code = 200
+        return result, status_code
 
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
@@ -64,6 +109,9 @@ _plain = PublicGraphQLView.as_view(graphiql=False)
 _with_graphiql = PublicGraphQLView.as_view(graphiql=True)
 
 
+@csrf_exempt
 def graphql_view(request, *args, **kwargs):
+    # csrf_exempt must sit on the function the URLconf routes to: the CSRF middleware looks at
+    # that callable, not at the class-based view it delegates to. The API takes no cookies.
     view = _with_graphiql if settings.IGREN_GRAPHIQL else _plain
     return view(request, *args, **kwargs)

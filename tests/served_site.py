@@ -1,0 +1,71 @@
+"""The demo site served by a real HTTP server in a child process, for clients outside Python.
+
+The server gets its own SQLite database (migrated and loaded with the demo content) so the test
+database, which pytest rolls back test by test, is left alone.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ServedSite:
+    def __init__(self, workdir: Path, extra_env: dict | None = None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "igren_cms.settings.test",
+            "DATABASE_URL": f"sqlite:///{workdir / 'served.sqlite3'}",
+            **(extra_env or {}),
+        }
+        self.log = workdir / "server.log"
+        self.process = None
+
+    def manage(self, *args):
+        subprocess.run(
+            [sys.executable, "manage.py", *args, "--verbosity", "0"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+        )
+
+    def start(self):
+        self.manage("migrate", "--noinput")
+        self.manage("load_igren_demo")
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/graphql/?query=%7B__typename%7D", timeout=2)  # noqa: S310
+                return self
+            except OSError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"the served site did not start:\n{self.log.read_text()}")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
