@@ -67,3 +67,20 @@ def test_admin_speaks_japanese_by_default(admin_client):
     assert response.status_code == 200
     assert "郵便番号" in html
     assert "アクセス" in html
+
+
+def test_headless_mode_points_event_links_at_the_frontend(settings, gql):
+    settings.IGREN_FRONTEND_URL = "https://www.igren.example.jp/"
+    body = gql('{ event(slug: "kenou-regular") { url salon { url } } }')
+    event = body["data"]["event"]
+    assert event["url"] == "https://www.igren.example.jp/events/kenou-regular/"
+    assert event["salon"]["url"] == "https://www.igren.example.jp/salons/kenou/"
+    window = 'salon: "kenou", from: "2000-01-01", to: "2100-12-31"'
+    listed = gql(f"{{ events({window}) {{ items {{ salon {{ url }} }} }} }}")
+    assert listed["data"]["events"]["items"][0]["salon"]["url"] == event["salon"]["url"]
+
+
+def test_linked_page_urls_are_absolute_like_every_other_url(gql):
+    body = gql('{ event(slug: "kenou-regular") { url salon { url } } }')
+    assert body["data"]["event"]["url"] == "http://testserver/events/kenou-regular/"
+    assert body["data"]["event"]["salon"]["url"] == "http://testserver/salons/kenou/"

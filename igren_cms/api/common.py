@@ -2,6 +2,7 @@
 
 import graphene
 from django.conf import settings
+from wagtail.models import Page
 
 from .context import audience
 
@@ -57,6 +58,8 @@ class PageLink(graphene.ObjectType):
     slug = graphene.String(required=True, description="Page slug.")
     url = graphene.String(description="Public URL of the page.")
 
+    resolve_url = staticmethod(lambda page, info: page_url(page, info))
+
 
 def public_image(info, image):
     """The image if its collection is public (needs image__collection loaded), else None."""
@@ -68,12 +71,13 @@ def public_image(info, image):
 def page_url(page, info):
     """Absolute URL of a page: the external frontend in headless mode, else this host.
 
-    Uses only the site root paths (cached by Wagtail), not a Site lookup per page.
+    Works for any Page instance (also the light ones of `event_relations`), using only the
+    site root paths (cached by Wagtail), not a Site lookup per page.
     """
-    parts = page.get_url_parts(request=info.context)
+    parts = Page.get_url_parts(page, request=info.context)
     if not parts or parts[2] is None:
         return None
-    _site_id, root_url, path = parts
-    if getattr(settings, "IGREN_FRONTEND_URL", ""):
-        return root_url + path
-    return info.context.build_absolute_uri(path)
+    frontend = getattr(settings, "IGREN_FRONTEND_URL", "")
+    if frontend:
+        return frontend.rstrip("/") + parts[2]
+    return info.context.build_absolute_uri(parts[2])

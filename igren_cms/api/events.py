@@ -3,6 +3,7 @@
 import graphene
 from graphql import GraphQLError
 
+from pages import event_relations
 from pages.event_filters import EventFilter, InvalidFilter
 from pages.event_windows import iso_tokyo
 from pages.models import EventPage
@@ -58,10 +59,10 @@ class Event(graphene.ObjectType):
     resolve_registration_deadline = staticmethod(
         lambda event, info: iso_tokyo(event.registration_deadline)
     )
-    resolve_salon = staticmethod(lambda event, info: audience(info).visible(event.salon))
-    resolve_project = staticmethod(lambda event, info: audience(info).visible(event.project))
-    resolve_organisations = staticmethod(lambda event, info: event.organisations.all())
-    resolve_categories = staticmethod(lambda event, info: event.categories.all())
+    resolve_salon = staticmethod(lambda event, info: related(event, info).salon)
+    resolve_project = staticmethod(lambda event, info: related(event, info).project)
+    resolve_organisations = staticmethod(lambda event, info: related(event, info).organisations)
+    resolve_categories = staticmethod(lambda event, info: related(event, info).categories)
     resolve_image = staticmethod(lambda event, info: common.public_image(info, event.image))
 
     @staticmethod
@@ -69,6 +70,10 @@ class Event(graphene.ObjectType):
         from wagtail.rich_text import expand_db_html
 
         return expand_db_html(event.body)
+
+
+def related(event, info):
+    return event_relations.relations_of(event, audience(info))
 
 
 class EventList(graphene.ObjectType):
@@ -79,7 +84,7 @@ class EventList(graphene.ObjectType):
 
 
 def public_events(info):
-    return EventPage.objects.public(audience=audience(info)).with_relations()
+    return EventPage.objects.public(audience=audience(info)).for_listing()
 
 
 def resolve_events(root, info, page=None, per_page=None, **filters):
@@ -90,7 +95,7 @@ def resolve_events(root, info, page=None, per_page=None, **filters):
     except InvalidFilter as exc:
         raise GraphQLError(str(exc)) from None
     items, pagination = paginate(events, page, per_page)
-    return EventList(items=items, pagination=pagination)
+    return EventList(items=event_relations.attach(items, audience(info)), pagination=pagination)
 
 
 def lookup(queryset, slug, id, label):

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from graphql import GraphQLError
 from wagtail.rich_text import expand_db_html
 
+from pages import event_relations
 from pages.models import EventPage, SalonPage
 
 from . import common
@@ -53,7 +54,7 @@ class Salon(graphene.ObjectType):
 
 def public_salons(info):
     who = audience(info)
-    upcoming = who.filter(EventPage.objects.upcoming(who.now)).with_relations()
+    upcoming = who.filter(EventPage.objects.upcoming(who.now)).for_listing()
     return (
         SalonPage.objects.public(audience=who)
         .in_opening_order()
@@ -79,7 +80,10 @@ class SalonQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_salons(root, info):
-        return public_salons(info)
+        salons = list(public_salons(info))
+        # One pass over every salon's upcoming events (not one per salon).
+        event_relations.attach([e for s in salons for e in s.upcoming], audience(info))
+        return salons
 
     @staticmethod
     def resolve_salon(root, info, slug=None, id=None):

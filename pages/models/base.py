@@ -21,7 +21,7 @@ class IgrenPage(Page):
         frontend = getattr(settings, "IGREN_FRONTEND_URL", "")
         if frontend and parts and parts[2] is not None:
             site_id, _root, path = parts
-            return (site_id, frontend, path)
+            return (site_id, frontend.rstrip("/"), path)
         return parts
 
     def get_url(self, request=None, current_site=None):

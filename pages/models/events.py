@@ -28,6 +28,16 @@ class EventQuerySet(PublicPageQuerySet):
             "organisations", "categories"
         )
 
+    def for_listing(self):
+        """Venue and image joined, the salon's and project's few public fields annotated.
+
+        Organisations and categories come from `event_relations.attach`, which also turns the
+        annotations into light salon/project pages without another query.
+        """
+        from ..event_relations import link_annotations
+
+        return self.select_related("venue", "image__collection").annotate(**link_annotations())
+
     def by_month_window(self, months: int = 2, now=None):
         """[(first day of month, [events overlapping that month])] for this month onwards."""
         windows = event_windows.current_months(months, now)
