@@ -29,6 +29,7 @@ router.register_endpoint("pages", PagesAPIViewSet)
 
 
 def plain_values(request):
+    """The same fields as the other two, from values(): events, then their m2m names."""
     rows = list(
         EventPage.objects.public()
         .filter(start__year=2031)
@@ -47,7 +48,14 @@ def plain_values(request):
             "project__title",
         )[:50]
     )
-    return JsonResponse({"items": rows})
+    by_id = {row["id"]: {**row, "organisations": [], "categories": []} for row in rows}
+    for relation, target in (("organisations", "organisation"), ("categories", "category")):
+        through = getattr(EventPage, relation).through
+        for link in through.objects.filter(eventpage_id__in=by_id).values(
+            "eventpage_id", f"{target}__name"
+        ):
+            by_id[link["eventpage_id"]][relation].append(link[f"{target}__name"])
+    return JsonResponse({"items": list(by_id.values())})
 
 
 urlpatterns = [

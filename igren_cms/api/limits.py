@@ -5,8 +5,13 @@ walk that measures depth, aliases, directives and a cost estimate with each frag
 once (memoised), so self-referencing, undefined or doubling fragment chains are cheap. Only then
 the GraphQL spec validation rules run (plus the introspection rule when introspection is off).
 Limits live in settings.IGREN_API.
+
+Accepted documents are kept in a small LRU keyed by the query text and the limits in force:
+frontends send the same few queries over and over, and each is parsed and validated once.
 """
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -126,8 +131,33 @@ def measure(document: DocumentNode) -> Measure:
     return worst
 
 
+ACCEPTED_CACHE_SIZE = 256
+_accepted: OrderedDict = OrderedDict()
+_accepted_lock = threading.Lock()
+
+
+def _limits_in_force() -> tuple:
+    return tuple(limit(name) for name in DEFAULTS)
+
+
 def check(schema, query: str):
-    """(document, []) when the query may run, else (None, [errors])."""
+    """(document, []) when the query may run, else (None, [errors]). Acceptances are cached."""
+    key = (id(schema), query, _limits_in_force())
+    with _accepted_lock:
+        document = _accepted.get(key)
+        if document is not None:
+            _accepted.move_to_end(key)
+            return document, []
+    document, errors = _check(schema, query)
+    if document is not None:
+        with _accepted_lock:
+            _accepted[key] = document
+            while len(_accepted) > ACCEPTED_CACHE_SIZE:
+                _accepted.popitem(last=False)
+    return document, errors
+
+
+def _check(schema, query: str):
     size = len(query.encode("utf-8"))
     if size > limit("MAX_QUERY_BYTES"):
         return None, [

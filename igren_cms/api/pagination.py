@@ -1,6 +1,7 @@
 """Page-numbered lists: `items` plus a `pagination` block, perPage capped."""
 
 import math
+from functools import cached_property
 
 import graphene
 from django.conf import settings
@@ -25,8 +26,34 @@ class Pagination(graphene.ObjectType):
     total_pages = graphene.Int(required=True, description="Number of pages (at least 1).")
 
 
+class PageOfList:
+    """Where one page sits in the whole list; the total is counted only if a client asks."""
+
+    def __init__(self, queryset, page: int, per_page: int, count: int):
+        self._queryset = queryset
+        self.current_page = page
+        self.per_page = per_page
+        self.count = count
+
+    @cached_property
+    def total(self) -> int:
+        return self._queryset.count()
+
+    @property
+    def total_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def prev_page(self) -> int | None:
+        return self.current_page - 1 if self.current_page > 1 else None
+
+    @property
+    def next_page(self) -> int | None:
+        return self.current_page + 1 if self.current_page < self.total_pages else None
+
+
 def paginate(queryset, page: int | None, per_page: int | None):
-    """(items, Pagination) for 1-based `page`; past the last page gives an empty list."""
+    """(items, PageOfList) for 1-based `page`; past the last page gives an empty list."""
     page = 1 if page is None else page
     per_page = DEFAULT_PER_PAGE if per_page is None else per_page
     limit = max_per_page()
@@ -34,16 +61,6 @@ def paginate(queryset, page: int | None, per_page: int | None):
         raise GraphQLError(f"perPage must be between 1 and {limit}.")
     if page < 1:
         raise GraphQLError("page must be 1 or more.")
-    total = queryset.count()
-    total_pages = max(1, math.ceil(total / per_page))
     offset = (page - 1) * per_page
-    items = list(queryset[offset : offset + per_page]) if offset < total else []
-    return items, Pagination(
-        total=total,
-        count=len(items),
-        per_page=per_page,
-        current_page=page,
-        prev_page=page - 1 if page > 1 else None,
-        next_page=page + 1 if page < total_pages else None,
-        total_pages=total_pages,
-    )
+    items = list(queryset[offset : offset + per_page])
+    return items, PageOfList(queryset, page, per_page, len(items))
