@@ -25,6 +25,10 @@ class InvalidFilter(ValueError):
     """A filter value a caller must correct; the message is safe to show to the public."""
 
 
+class UnknownSlug(InvalidFilter):
+    """A well-formed slug that names no public salon, project or category (feeds answer 404)."""
+
+
 @dataclass
 class EventFilter:
     date_from: datetime.date | None = None
@@ -72,7 +76,7 @@ class EventFilter:
             events = events.filter(project=_by_slug(ProjectPage, self.project, "project", audience))
         if self.category is not None:
             if not Category.objects.filter(slug=self.category).exists():
-                raise InvalidFilter(f"Unknown category {self.category!r}.")
+                raise UnknownSlug(f"Unknown category {self.category!r}.")
             events = events.filter(categories__slug=self.category)
         if self.status is not None:
             if self.status not in EventPage.Status.values:
@@ -88,5 +92,5 @@ def _by_slug(model, slug, label, audience):
     """The public page with this slug, or InvalidFilter (a hidden page is as unknown as a typo)."""
     page = audience.filter(model.objects.filter(slug=slug)).only("pk").first()
     if page is None:
-        raise InvalidFilter(f"Unknown {label} {slug!r}.")
+        raise UnknownSlug(f"Unknown {label} {slug!r}.")
     return page

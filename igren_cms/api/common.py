@@ -1,8 +1,8 @@
 """Types shared by several domains: venues, organisations, categories, images, page links."""
 
 import graphene
-from django.conf import settings
-from wagtail.models import Page
+
+from pages.page_urls import absolute_url
 
 from .context import audience
 
@@ -69,15 +69,5 @@ def public_image(info, image):
 
 
 def page_url(page, info):
-    """Absolute URL of a page: the external frontend in headless mode, else this host.
-
-    Works for any Page instance (also the light ones of `event_relations`), using only the
-    site root paths (cached by Wagtail), not a Site lookup per page.
-    """
-    parts = Page.get_url_parts(page, request=info.context)
-    if not parts or parts[2] is None:
-        return None
-    frontend = getattr(settings, "IGREN_FRONTEND_URL", "")
-    if frontend:
-        return frontend.rstrip("/") + parts[2]
-    return info.context.build_absolute_uri(parts[2])
+    """Absolute URL of a page (see pages.page_urls)."""
+    return absolute_url(page, info.context)

@@ -1,8 +1,11 @@
 """`events` and `event`: 今月と来月のイベント and every other window, for frontends."""
 
 import graphene
+from django.urls import reverse
 from graphql import GraphQLError
 
+from igren_cms.feeds.describe import describe
+from igren_cms.feeds.jsonld import event_data, script_json
 from pages import event_relations
 from pages.event_filters import EventFilter, InvalidFilter
 from pages.event_windows import iso_tokyo
@@ -51,6 +54,13 @@ class Event(graphene.ObjectType):
     registration_url = graphene.String(description="Where to register.")
     registration_deadline = graphene.String(description="Registration deadline, ISO 8601.")
     image = graphene.Field(common.Image, description="Illustration, when public.")
+    ics_url = graphene.String(
+        required=True, description="This event alone as an iCalendar file, for 'add to calendar'."
+    )
+    json_ld = graphene.String(
+        required=True,
+        description="schema.org Event as JSON-LD: a JSON string, safe to put inside <script>.",
+    )
 
     resolve_url = staticmethod(lambda event, info: common.page_url(event, info))
     resolve_start = staticmethod(lambda event, info: iso_tokyo(event.start))
@@ -64,6 +74,16 @@ class Event(graphene.ObjectType):
     resolve_organisations = staticmethod(lambda event, info: related(event, info).organisations)
     resolve_categories = staticmethod(lambda event, info: related(event, info).categories)
     resolve_image = staticmethod(lambda event, info: common.public_image(info, event.image))
+
+    @staticmethod
+    def resolve_ics_url(event, info):
+        return info.context.build_absolute_uri(reverse("igren_feeds:event_ics", args=[event.pk]))
+
+    @staticmethod
+    def resolve_json_ld(event, info):
+        related(event, info)
+        text = describe(event, info.context)
+        return script_json(event_data(event, text, info.context.build_absolute_uri("/")))
 
     @staticmethod
     def resolve_body(event, info):

@@ -12,6 +12,7 @@ from pages import event_windows
 from pages.visibility import PublicPageQuerySet, is_public
 
 from .base import IgrenPage
+from .calendar_sequence import CalendarSequenceMixin
 
 
 class EventQuerySet(PublicPageQuerySet):
@@ -49,7 +50,7 @@ class EventQuerySet(PublicPageQuerySet):
         ]
 
 
-class EventPage(IgrenPage):
+class EventPage(CalendarSequenceMixin, IgrenPage):
     """One event: a salon meeting, seminar, visit or any gathering the association announces."""
 
     class Status(models.TextChoices):

@@ -1,0 +1,1 @@
+"""Event feeds (iCalendar, RSS, Atom, JSON Feed), schema.org JSON-LD and the partner embed."""

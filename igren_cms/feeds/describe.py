@@ -1,0 +1,70 @@
+"""An event as feed text: the same words in the calendar, RSS, Atom, JSON Feed and embed."""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from wagtail.rich_text import expand_db_html
+
+from pages.page_urls import absolute_url
+
+from .text import clean_text, html_to_text, one_line
+
+STATUS_LABELS = {
+    "ja": {"cancelled": "中止", "postponed": "延期", "rescheduled": "日程変更"},
+    "en": {"cancelled": "Cancelled", "postponed": "Postponed", "rescheduled": "Rescheduled"},
+}
+ONLINE = {"ja": "オンライン", "en": "Online"}
+
+
+@dataclass
+class EventText:
+    title: str
+    status_label: str
+    url: str | None
+    ics_url: str
+    summary: str
+    body_html: str
+    body_text: str
+    location: str
+    categories: list[str] = field(default_factory=list)
+    organisers: list[str] = field(default_factory=list)
+
+    @property
+    def display_title(self) -> str:
+        """The title with 【中止】 or 【延期】 in front, for readers that ignore the status."""
+        return f"【{self.status_label}】{self.title}" if self.status_label else self.title
+
+    @property
+    def description(self) -> str:
+        parts = [self.summary, self.body_text, self.url or ""]
+        return "\n\n".join(part for part in parts if part)
+
+
+def location_text(event, lang: str = "ja") -> str:
+    parts = []
+    if event.attendance_mode != "online" and event.venue:
+        venue = event.venue
+        parts.append(" ".join(p for p in (one_line(venue.name), one_line(venue.address)) if p))
+    if event.attendance_mode != "offline":
+        parts.append(ONLINE[lang])
+    return " / ".join(p for p in parts if p)
+
+
+def describe(event, request, lang: str = "ja") -> EventText:
+    """Plain, control-character-free text of one event (relations attached beforehand)."""
+    relations = event.relations
+    body_html = clean_text(expand_db_html(event.body)) if event.body else ""
+    organisers = [page.title for page in (relations.salon, relations.project) if page]
+    organisers += [o["name"] for o in relations.organisations]
+    return EventText(
+        title=one_line(event.title),
+        status_label=STATUS_LABELS[lang].get(event.status, ""),
+        url=absolute_url(event, request),
+        ics_url=request.build_absolute_uri(reverse("igren_feeds:event_ics", args=[event.pk])),
+        summary=clean_text(event.summary).strip(),
+        body_html=body_html,
+        body_text=html_to_text(body_html),
+        location=location_text(event, lang),
+        categories=[one_line(c["name"]) for c in relations.categories],
+        organisers=[one_line(name) for name in organisers],
+    )

@@ -1,0 +1,105 @@
+"""The partner embed: /embed/events/ (server-rendered, for an iframe) and /embed/events.js.
+
+Only these pages may be framed; their Content-Security-Policy names the allowed parents
+(settings.IGREN_FEEDS["FRAME_ANCESTORS"], default any). Every other page keeps the
+X-Frame-Options: DENY of the clickjacking middleware.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_safe
+
+from pages.event_windows import current_months
+from pages.visibility import Audience
+
+from . import conditional, selection
+from .config import feed_setting
+from .describe import describe
+from .jsonld import event_data, script_json
+from .views import plain_error, subscribe_links
+from .when import when_text
+
+WIDGET = Path(__file__).with_name("assets") / "igren-events.js"
+WORDS = {
+    "ja": {
+        "title": "今月と来月のイベント",
+        "empty": "この期間のイベントはありません。",
+        "add": "カレンダーに追加",
+        "subscribe": "カレンダーで購読",
+        "month": "{year}年{month}月",
+    },
+    "en": {
+        "title": "Events this month and next",
+        "empty": "No events in this period.",
+        "add": "Add to calendar",
+        "subscribe": "Subscribe in your calendar",
+        "month": "{month_name} {year}",
+    },
+}
+
+
+def frame_ancestors() -> str:
+    return "frame-ancestors " + " ".join(feed_setting("FRAME_ANCESTORS"))
+
+
+def month_groups(events, windows, lang, request):
+    words = WORDS[lang]
+    groups = []
+    for window in windows:
+        first = window.start
+        label = words["month"].format(year=first.year, month=first.month, month_name=f"{first:%B}")
+        entries = []
+        for event in events:
+            if event.start < window.end and event.end > window.start:
+                text = describe(event, request, lang)
+                entries.append(
+                    {
+                        "event": event,
+                        "text": text,
+                        "when": when_text(event, lang),
+                        "jsonld": script_json(event_data(event, text)),
+                    }
+                )
+        groups.append({"label": label, "month": f"{first:%Y-%m}", "entries": entries})
+    return groups
+
+
+@require_safe
+@xframe_options_exempt
+def embed_page(request):
+    audience = Audience()
+    try:
+        query = selection.parse(request.GET, embed=True)
+        events = selection.embed_events(query, audience)
+    except selection.FeedRequestError as exc:
+        return plain_error(str(exc), exc.status)
+    windows = current_months(query.months, audience.now)
+    response = render(
+        request,
+        "igren_feeds/embed_events.html",
+        {
+            "lang": query.lang,
+            "words": WORDS[query.lang],
+            "groups": month_groups(events, windows, query.lang, request),
+            "subscribe": subscribe_links(request, **query.as_params()),
+        },
+    )
+    response["Content-Security-Policy"] = frame_ancestors()
+    return conditional.finish(request, response, events, audience.now)
+
+
+@cache
+def widget_source() -> bytes:
+    return WIDGET.read_bytes()
+
+
+@require_safe
+def widget_script(request):
+    response = HttpResponse(widget_source(), content_type="text/javascript; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = f"public, max-age={feed_setting('MAX_AGE')}"
+    return conditional.finish(request, response, [], None)

@@ -1,0 +1,121 @@
+"""schema.org Event data (JSON-LD) for one event, safe to place inside a <script> element."""
+
+import json
+import re
+
+from pages.event_windows import TOKYO, iso_tokyo
+
+from .describe import EventText
+from .text import one_line
+
+ASSOCIATION = "神奈川県異業種連携協議会"
+EVENT_STATUS = {
+    "scheduled": "EventScheduled",
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+    "rescheduled": "EventRescheduled",
+}
+ATTENDANCE = {
+    "offline": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
+    "mixed": "MixedEventAttendanceMode",
+}
+FREE = ("無料", "free", "0円")
+# Characters that could end a <script> element or an HTML comment, or end a JS line.
+SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def price_of(fee: str) -> str | None:
+    """'1,000円' -> '1000', '無料' -> '0'; None when the text names no single amount."""
+    text = one_line(fee)
+    if any(word in text.lower() for word in FREE):
+        return "0"
+    amounts = re.findall(r"\d[\d,，]*", text)
+    if len(amounts) != 1:
+        return None
+    return re.sub(r"[,，]", "", amounts[0])
+
+
+def _location(event):
+    places = []
+    if event.attendance_mode != "online" and event.venue:
+        venue = event.venue
+        address = {"@type": "PostalAddress", "addressCountry": "JP"}
+        if venue.postal_code:
+            address["postalCode"] = one_line(venue.postal_code)
+        if venue.address:
+            address["streetAddress"] = one_line(venue.address)
+        places.append({"@type": "Place", "name": one_line(venue.name), "address": address})
+    if event.attendance_mode != "offline" and event.online_url:
+        places.append({"@type": "VirtualLocation", "url": event.online_url})
+    return places[0] if len(places) == 1 else places
+
+
+def _organizers(event, home_url: str | None):
+    relations = event.relations
+    found = []
+    for page in (relations.salon, relations.project):
+        if page:
+            found.append({"@type": "Organization", "name": one_line(page.title)})
+    for organisation in relations.organisations:
+        entry = {"@type": "Organization", "name": one_line(organisation["name"])}
+        if organisation.get("website"):
+            entry["url"] = organisation["website"]
+        found.append(entry)
+    if not found:
+        found.append(
+            {
+                "@type": "Organization",
+                "name": ASSOCIATION,
+                **({"url": home_url} if home_url else {}),
+            }
+        )
+    return found[0] if len(found) == 1 else found
+
+
+def _date(event, value):
+    if event.all_day:
+        return value.astimezone(TOKYO).date().isoformat()
+    return iso_tokyo(value)
+
+
+def event_data(event, text: EventText, home_url: str | None = None) -> dict:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": text.title,
+        "startDate": _date(event, event.start),
+        "endDate": _date(event, event.end),
+        "eventStatus": f"https://schema.org/{EVENT_STATUS[event.status]}",
+        "eventAttendanceMode": f"https://schema.org/{ATTENDANCE[event.attendance_mode]}",
+        "organizer": _organizers(event, home_url),
+    }
+    if text.url:
+        data["url"] = text.url
+    if text.summary or text.body_text:
+        data["description"] = text.summary or text.body_text[:500]
+    if event.status == "rescheduled" and event.previous_start:
+        data["previousStartDate"] = iso_tokyo(event.previous_start)
+    location = _location(event)
+    if location:
+        data["location"] = location
+    if event.fee:
+        offer = {"@type": "Offer", "priceCurrency": "JPY", "description": one_line(event.fee)}
+        price = price_of(event.fee)
+        if price is not None:
+            offer["price"] = price
+        offer["url"] = event.registration_url or text.url
+        data["offers"] = offer
+    return data
+
+
+def script_json(data) -> str:
+    """JSON that stays JSON and cannot close the <script> element it is placed in."""
+    encoded = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: SCRIPT_ESCAPES[m.group()], encoded)

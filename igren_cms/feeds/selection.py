@@ -1,0 +1,113 @@
+"""Which events a feed or embed shows: query parameters in, public events out.
+
+Visibility comes from `EventPage.objects.public()` and the filters from `pages.event_filters`,
+shared with the GraphQL API. A malformed parameter is a 400, a well-formed slug that names
+nothing public is a 404; both carry a plain message.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from pages import event_relations
+from pages.event_filters import EventFilter, InvalidFilter, UnknownSlug
+from pages.event_windows import today_in_tokyo
+from pages.models import EventPage
+from pages.visibility import Audience
+
+from .config import feed_setting
+
+SLUG_RE = re.compile(r"^[-\w]{1,255}$")
+SLUG_PARAMETERS = ("salon", "project", "category")
+MAX_MONTHS = 12
+MAX_LIMIT = 100
+
+
+class FeedRequestError(Exception):
+    """A request a feed cannot answer; `status` is 400 or 404, the message is public."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class FeedQuery:
+    salon: str | None = None
+    project: str | None = None
+    category: str | None = None
+    months: int | None = None
+    limit: int | None = None
+    lang: str = "ja"
+
+    def as_params(self) -> dict:
+        return {k: v for k in SLUG_PARAMETERS if (v := getattr(self, k))}
+
+
+def _single(params, name):
+    values = params.getlist(name)
+    if not values:
+        return None
+    if len(values) > 1:
+        raise FeedRequestError(f"Give {name} at most once.")
+    return values[0].strip()
+
+
+def _integer(params, name, low, high):
+    value = _single(params, name)
+    if value is None:
+        return None
+    if not value.isdigit() or not low <= int(value) <= high:
+        raise FeedRequestError(f"{name} must be a whole number from {low} to {high}.")
+    return int(value)
+
+
+def parse(params, *, embed: bool = False) -> FeedQuery:
+    """Read salon/project/category (and for embeds months/limit/lang) from a QueryDict."""
+    query = FeedQuery()
+    for name in SLUG_PARAMETERS:
+        value = _single(params, name)
+        if value is not None:
+            if not SLUG_RE.match(value):
+                raise FeedRequestError(f"{name} must be a slug such as kawasaki.")
+            setattr(query, name, value)
+    if embed:
+        query.months = _integer(params, "months", 1, MAX_MONTHS) or 2
+        query.limit = _integer(params, "limit", 1, MAX_LIMIT) or 20
+        lang = _single(params, "lang") or "ja"
+        if lang not in ("ja", "en"):
+            raise FeedRequestError("lang must be ja or en.")
+        query.lang = lang
+    return query
+
+
+def _filtered(query: FeedQuery, audience: Audience, **window):
+    event_filter = EventFilter(
+        salon=query.salon, project=query.project, category=query.category, **window
+    )
+    events = EventPage.objects.public(audience=audience).for_listing()
+    try:
+        return event_filter.apply(events, audience)
+    except UnknownSlug as exc:
+        raise FeedRequestError(str(exc), status=404) from None
+    except InvalidFilter as exc:
+        raise FeedRequestError(str(exc)) from None
+
+
+def feed_events(query: FeedQuery, audience: Audience) -> list:
+    """Recent past and every upcoming event; cancelled ones only within their grace period."""
+    since = today_in_tokyo(audience.now) - datetime.timedelta(days=feed_setting("PAST_DAYS"))
+    grace = audience.now - datetime.timedelta(days=feed_setting("CANCELLED_GRACE_DAYS"))
+    events = _filtered(query, audience, date_from=since).exclude(
+        Q(status=EventPage.Status.CANCELLED) & Q(last_published_at__lt=grace)
+    )
+    return event_relations.attach(events[: feed_setting("MAX_ITEMS")], audience)
+
+
+def embed_events(query: FeedQuery, audience: Audience) -> list:
+    """This month and the next `months - 1` months in Tokyo, at most `limit` events."""
+    today = today_in_tokyo(audience.now)
+    events = _filtered(query, audience, month=f"{today:%Y-%m}", months=query.months)
+    return event_relations.attach(events[: query.limit], audience)

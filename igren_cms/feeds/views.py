@@ -1,0 +1,152 @@
+"""Feed endpoints: /feeds/events.{ics,rss,atom,json} and one .ics per event.
+
+Every view takes its events from `selection` (public events through the shared filters) and
+finishes through `conditional` (ETag, Last-Modified, 304). Errors are plain text: 400 for a
+malformed parameter, 404 for an unknown slug or an event that is not public.
+"""
+
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from wagtail.models import Site
+
+from pages import event_relations
+from pages.models import EventPage, ProjectPage, SalonPage
+from pages.visibility import Audience
+from snippets.models import Category
+
+from . import conditional, ical, jsonfeed, selection, syndication
+from .config import feed_setting
+from .describe import describe
+
+ASSOCIATION = "神奈川県異業種連携協議会"
+TEXT_PLAIN = "text/plain; charset=utf-8"
+CONTENT_TYPES = {
+    "ics": "text/calendar; charset=utf-8",
+    "rss": "application/rss+xml; charset=utf-8",
+    "atom": "application/atom+xml; charset=utf-8",
+    "json": "application/feed+json; charset=utf-8",
+}
+
+
+def uid_domain(request) -> str:
+    """A fixed domain for UIDs: the setting, else the default site's hostname (never the Host)."""
+    configured = feed_setting("UID_DOMAIN")
+    if configured:
+        return configured
+    site = Site.objects.filter(is_default_site=True).only("hostname").first()
+    return site.hostname if site else "igren.invalid"
+
+
+def feed_title(query: selection.FeedQuery, audience: Audience) -> str:
+    for model, slug in ((SalonPage, query.salon), (ProjectPage, query.project)):
+        if slug:
+            page = audience.filter(model.objects.filter(slug=slug)).only("title").first()
+            if page:
+                return f"{ASSOCIATION} {page.title}のイベント"
+    if query.category:
+        category = Category.objects.filter(slug=query.category).first()
+        if category:
+            return f"{ASSOCIATION} イベント（{category.name}）"
+    return f"{ASSOCIATION} イベント"
+
+
+def plain_error(message: str, status: int) -> HttpResponse:
+    return HttpResponse(message + "\n", status=status, content_type=TEXT_PLAIN)
+
+
+def _serve(request, kind: str):
+    audience = Audience()
+    try:
+        query = selection.parse(request.GET)
+        events = selection.feed_events(query, audience)
+    except selection.FeedRequestError as exc:
+        return plain_error(str(exc), exc.status)
+    items = [(event, describe(event, request)) for event in events]
+    domain = uid_domain(request)
+    title = feed_title(query, audience)
+    description = "今月と来月のイベント、直近の開催実績、予定されているすべての催し。"
+    params = f"?{urlencode(query.as_params())}" if query.as_params() else ""
+    self_url = request.build_absolute_uri(reverse(f"igren_feeds:{kind}")) + params
+    home_url = request.build_absolute_uri("/")
+    if kind == "ics":
+        body = ical.calendar(
+            items, name=title, description=description, uid_domain=domain, now=audience.now
+        )
+    elif kind == "json":
+        body = jsonfeed.build(
+            items,
+            title=title,
+            home_page_url=home_url,
+            feed_url=self_url,
+            description=description,
+            uid_domain=domain,
+        )
+    else:
+        body = syndication.build(
+            kind,
+            items,
+            title=title,
+            link=home_url,
+            feed_url=self_url,
+            description=description,
+            uid_domain=domain,
+        )
+    response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
+    response["Access-Control-Allow-Origin"] = "*"
+    if kind == "ics":
+        response["Content-Disposition"] = 'inline; filename="igren-events.ics"'
+    return conditional.finish(request, response, events, audience.now)
+
+
+@require_safe
+def calendar_feed(request):
+    return _serve(request, "ics")
+
+
+@require_safe
+def rss_feed(request):
+    return _serve(request, "rss")
+
+
+@require_safe
+def atom_feed(request):
+    return _serve(request, "atom")
+
+
+@require_safe
+def json_feed(request):
+    return _serve(request, "json")
+
+
+@require_safe
+def event_calendar(request, pk: int):
+    """One event as its own calendar file, for 'add to calendar' links."""
+    audience = Audience()
+    event = EventPage.objects.public(audience=audience).for_listing().filter(pk=pk).first()
+    if event is None:
+        return plain_error("No public event has this id.", 404)
+    event_relations.attach([event], audience)
+    text = describe(event, request)
+    body = ical.calendar(
+        [(event, text)],
+        name=text.title,
+        description=f"{ASSOCIATION}のイベント",
+        uid_domain=uid_domain(request),
+        now=audience.now,
+    )
+    response = HttpResponse(body, content_type=CONTENT_TYPES["ics"])
+    response["Content-Disposition"] = f'attachment; filename="igren-event-{event.pk}.ics"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return conditional.finish(request, response, [event], audience.now)
+
+
+def subscribe_links(request, **params) -> dict:
+    """https:// and webcal:// addresses of the calendar feed with these filters."""
+    url = request.build_absolute_uri(reverse("igren_feeds:ics"))
+    query = {k: v for k, v in params.items() if v}
+    if query:
+        url += "?" + urlencode(query)
+    return {"https": url, "webcal": "webcal://" + url.split("://", 1)[1]}
