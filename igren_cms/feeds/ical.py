@@ -86,7 +86,7 @@ def vevent(event, text: EventText, uid_domain: str, now: datetime.datetime) -> l
         f"SEQUENCE:{event.calendar_sequence}",
         f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}",
         *_event_times(event),
-        f"SUMMARY:{escape_text(text.title)}",
+        f"SUMMARY:{escape_text(text.display_title)}",
     ]
     if event.first_published_at:
         lines.append(f"CREATED:{utc_stamp(event.first_published_at)}")

@@ -20,7 +20,6 @@ ATTENDANCE = {
     "online": "OnlineEventAttendanceMode",
     "mixed": "MixedEventAttendanceMode",
 }
-FREE = ("無料", "free", "0円")
 # Characters that could end a <script> element or an HTML comment, or end a JS line.
 SCRIPT_ESCAPES = {
     "<": "\\u003c",
@@ -34,7 +33,7 @@ SCRIPT_ESCAPES = {
 def price_of(fee: str) -> str | None:
     """'1,000円' -> '1000', '無料' -> '0'; None when the text names no single amount."""
     text = one_line(fee)
-    if any(word in text.lower() for word in FREE):
+    if "無料" in text or text.lower() == "free":
         return "0"
     amounts = re.findall(r"\d[\d,，]*", text)
     if len(amounts) != 1:

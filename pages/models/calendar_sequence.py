@@ -2,10 +2,11 @@
 
 RFC 5545 clients keep one entry per UID and replace it when a higher SEQUENCE arrives. The
 fingerprint of the scheduling fields is stored with the live row; a save that changes it bumps
-the sequence. Both fields belong to the page, not to a revision, so publishing an older draft
-never winds the sequence back (`with_content_json` keeps the stored values).
+the sequence. The stored row is read on every full save, so publishing an older revision (whose
+content carries an old sequence) never winds the sequence back.
 """
 
+import datetime
 import hashlib
 
 from django.db import models
@@ -20,6 +21,13 @@ SCHEDULING_FIELDS = (
     "venue_id",
     "online_url",
 )
+
+
+def _canonical(value) -> str:
+    """The same text for equal values, whichever time zone or type they were loaded with."""
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).isoformat()
+    return "" if value is None else str(value)
 
 
 class CalendarSequenceMixin(models.Model):
@@ -37,10 +45,7 @@ class CalendarSequenceMixin(models.Model):
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or set(update_fields) & {*SCHEDULING_FIELDS, "venue"}:
-            fingerprint = self.scheduling_fingerprint()
-            if self.calendar_fingerprint and fingerprint != self.calendar_fingerprint:
-                self.calendar_sequence += 1
-            self.calendar_fingerprint = fingerprint
+            self._advance_sequence()
             if update_fields is not None:
                 kwargs["update_fields"] = {
                     *update_fields,
@@ -49,12 +54,23 @@ class CalendarSequenceMixin(models.Model):
                 }
         return super().save(*args, **kwargs)
 
-    def scheduling_fingerprint(self) -> str:
-        parts = [repr(getattr(self, name)) for name in SCHEDULING_FIELDS]
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    def _advance_sequence(self):
+        # The stored row is the truth: the instance may come from an old revision's content.
+        stored = None
+        if self.pk:
+            stored = (
+                type(self)
+                .objects.filter(pk=self.pk)
+                .values_list("calendar_sequence", "calendar_fingerprint")
+                .first()
+            )
+        sequence, previous = stored or (0, "")
+        fingerprint = self.scheduling_fingerprint()
+        if previous and fingerprint != previous:
+            sequence += 1
+        self.calendar_sequence = sequence
+        self.calendar_fingerprint = fingerprint
 
-    def with_content_json(self, content):
-        obj = super().with_content_json(content)
-        obj.calendar_sequence = self.calendar_sequence
-        obj.calendar_fingerprint = self.calendar_fingerprint
-        return obj
+    def scheduling_fingerprint(self) -> str:
+        parts = [_canonical(getattr(self, name)) for name in SCHEDULING_FIELDS]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()

@@ -1,0 +1,24 @@
+"""Helpers for the feed tests: fetch a feed and parse it with a real parser."""
+
+import icalendar
+
+
+def fetch(client, path, status=200, **headers):
+    response = client.get(path, headers=headers)
+    assert response.status_code == status, (path, response.status_code, response.content[:300])
+    return response
+
+
+def vevents(body: bytes) -> dict:
+    """{UID: VEVENT} parsed by the python icalendar library."""
+    calendar = icalendar.Calendar.from_ical(body)
+    found = {}
+    for event in calendar.walk("VEVENT"):
+        uid = str(event["UID"])
+        assert uid not in found, f"duplicate UID {uid}"
+        found[uid] = event
+    return found
+
+
+def by_summary(body: bytes) -> dict:
+    return {str(e["SUMMARY"]): e for e in vevents(body).values()}
