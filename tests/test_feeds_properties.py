@@ -94,7 +94,7 @@ def test_every_feed_survives_any_content(client, make_event, tmp_path, title, ve
     before = {uid.split("@")[0] for uid in vevents(client.get("/feeds/events.ics").content)}
     savepoint = transaction.savepoint()
     try:
-        venue = Venue.objects.create(name=venue_name[:200] + "会場", address=body[:200])
+        venue = Venue.objects.create(name=venue_name[:190] + "会場", address=body[:190])
         page = make_event(
             title=title[:250] + "題",
             slug="hostile-content",
