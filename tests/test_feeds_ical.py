@@ -205,3 +205,30 @@ def test_folding_keeps_characters_whole(text):
     assert all(len(line.encode()) <= 75 for line in lines)
     assert all(line.startswith(" ") for line in lines[1:])
     assert "".join([lines[0], *(line[1:] for line in lines[1:])]) == "DESCRIPTION:" + text
+
+
+def test_ical_js_reads_the_demo_calendar_like_python_does(client, tmp_path):
+    import json
+    import subprocess
+
+    from tests.outside_tools import JS_DIR, node_with
+
+    node = node_with("ical.js")
+    body = fetch(client, FEED).content
+    (tmp_path / "demo.ics").write_bytes(body)
+    completed = subprocess.run(
+        [node, str(JS_DIR / "parse_ical.mjs"), str(tmp_path / "demo.ics")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    parsed = {e["uid"]: e for e in json.loads(completed.stdout)[0]}
+    python = vevents(body)
+    assert set(parsed) == set(python)
+    for uid, event in python.items():
+        assert parsed[uid]["summary"] == str(event["SUMMARY"])
+        assert parsed[uid]["status"] == str(event["STATUS"])
+        assert parsed[uid]["sequence"] == int(event["SEQUENCE"])
+    cancelled = EventPage.objects.get(slug="international-study")
+    assert parsed[uid_of(cancelled)]["status"] == "CANCELLED"

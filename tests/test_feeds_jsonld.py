@@ -86,3 +86,15 @@ def test_prices_read_from_the_fee_text(fee, price):
     from igren_cms.feeds.jsonld import price_of
 
     assert price_of(fee) == price
+
+
+def test_the_event_page_links_its_calendar_file_and_carries_json_ld(client):
+    import re
+
+    from pages.models import EventPage
+
+    page = EventPage.objects.get(slug="manufacturing-roundtable")
+    html = client.get(page.url).content.decode()
+    assert f'href="/feeds/events/{page.pk}.ics"' in html
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert json.loads(block)["eventAttendanceMode"].endswith("MixedEventAttendanceMode")

@@ -1,0 +1,26 @@
+"""Template tags that put an event's feed data on its HTML page: JSON-LD and 'add to calendar'."""
+
+from django import template
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from igren_cms.feeds.describe import describe
+from igren_cms.feeds.jsonld import event_data, script_json
+from pages.event_relations import relations_of
+from pages.visibility import Audience
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def event_json_ld(context, event):
+    """<script type="application/ld+json"> with the event's schema.org data."""
+    request = context["request"]
+    relations_of(event, Audience())
+    data = script_json(event_data(event, describe(event, request), request.build_absolute_uri("/")))
+    return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def event_ics_url(event):
+    return reverse("igren_feeds:event_ics", args=[event.pk])
