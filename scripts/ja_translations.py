@@ -9,6 +9,8 @@ from pathlib import Path
 
 JA = {
     "Igren pages": "イグレンのページ",
+    "calendar sequence": "カレンダー更新番号",
+    "Raised automatically when the time, place or status changes.": "日時、会場、状態が変わると自動で増えます。",
     "year only": "年のみ",
     "year and month": "年月まで",
     "exact day": "年月日",
