@@ -8,7 +8,8 @@ the salons and projects are loaded once each and judged by the caller's `Audienc
 `attach(events, audience)` sets `event.relations` on each event, with:
 - `organisations`: dicts with name, kind, website (in name order);
 - `categories`: dicts with name, slug (in name order);
-- `salon`, `project`: the public page, or None when unset or not public.
+- `salon`, `project`: the public page, or None when unset or not public;
+- `listing`: the list loaded together (for batching work such as `rich_text.expanded_body`).
 """
 
 from collections import defaultdict
@@ -51,6 +52,7 @@ class EventRelations:
     categories: list[dict] = field(default_factory=list)
     salon: Page | None = None
     project: Page | None = None
+    listing: list = field(default_factory=list, repr=False)  # the events loaded together
 
 
 def _rows_by_event(through, event_ids, target, columns):
@@ -90,6 +92,7 @@ def attach(events, audience: Audience):
             categories=categories.get(event.pk, []),
             salon=linked.get(event.salon_id),
             project=linked.get(event.project_id),
+            listing=events,
         )
     return events
 

@@ -19,7 +19,7 @@ EVENTS = """{ events(month: "2031-01", perPage: %d) { items { id title url start
 
 
 @pytest.fixture
-def sixty_events(make_event):
+def sixty_events(make_event, home):
     salon = SalonPage.objects.get(slug="kenou")
     organisations = list(Organisation.objects.all()[:3])
     categories = list(Category.objects.all()[:2])
@@ -32,6 +32,7 @@ def sixty_events(make_event):
             start=start + datetime.timedelta(hours=i),
             salon=salon,
             venue=venue,
+            body=f'<p><a linktype="page" id="{home.pk}">トップページ</a></p>',
         )
         event.organisations.set(organisations)
         event.categories.set(categories)
@@ -55,6 +56,16 @@ def test_events_list_takes_the_same_few_queries_at_any_length(client, sixty_even
     assert len(body["data"]["events"]["items"]) == size
     assert queries <= 6
     assert queries == count_queries(client, EVENTS % 10)[0]
+
+
+def test_bodies_with_page_links_add_two_queries_for_the_whole_list(client, sixty_events):
+    # Rich-text links are resolved for all bodies of the page in one batch (pages.rich_text).
+    with_body = EVENTS.replace("status", "status body")
+    without, _ = count_queries(client, EVENTS % 50)
+    for size in (10, 50):
+        queries, body = count_queries(client, with_body % size)
+        assert 'href="/"' in body["data"]["events"]["items"][0]["body"]
+        assert queries == without + 2
 
 
 def test_projects_salons_history_are_bounded(client, sixty_events):

@@ -10,6 +10,7 @@ from pages import event_relations
 from pages.event_filters import EventFilter, InvalidFilter
 from pages.event_windows import iso_tokyo
 from pages.models import EventPage
+from pages.rich_text import expanded_body
 
 from . import common
 from .context import audience
@@ -87,9 +88,7 @@ class Event(graphene.ObjectType):
 
     @staticmethod
     def resolve_body(event, info):
-        from wagtail.rich_text import expand_db_html
-
-        return expand_db_html(event.body)
+        return expanded_body(event, related(event, info).listing)
 
 
 def related(event, info):
