@@ -76,3 +76,9 @@ def test_the_widget_script_is_served_to_any_origin(client):
         client.get("/embed/events.js", headers={"if-none-match": response["ETag"]}).status_code
         == 304
     )
+
+
+def test_the_events_page_offers_the_subscriptions(client):
+    html = client.get("/events/").content.decode()
+    assert 'href="webcal://testserver/feeds/events.ics"' in html
+    assert 'href="/feeds/events.rss"' in html

@@ -6,6 +6,7 @@ from django.utils.safestring import mark_safe
 
 from igren_cms.feeds.describe import describe
 from igren_cms.feeds.jsonld import event_data, script_json
+from igren_cms.feeds.views import subscribe_links
 from pages.event_relations import relations_of
 from pages.visibility import Audience
 
@@ -24,3 +25,9 @@ def event_json_ld(context, event):
 @register.simple_tag
 def event_ics_url(event):
     return reverse("igren_feeds:event_ics", args=[event.pk])
+
+
+@register.simple_tag(takes_context=True)
+def calendar_subscribe_links(context, **filters):
+    """The https:// and webcal:// addresses of the calendar feed with these filters."""
+    return subscribe_links(context["request"], **filters)
