@@ -78,7 +78,7 @@ messages: install ## Refresh and compile the Japanese translations (needs GNU ge
 	for app in pages snippets igren_cms; do (cd $$app && ../$(BIN)/django-admin compilemessages); done
 
 clean: ## Remove the virtualenv and local databases
-	rm -rf $(VENV) igren.sqlite3 test-igren.sqlite3 .pytest_cache
+	rm -rf $(VENV) igren.sqlite3 test-igren.sqlite3 .pytest_cache .hypothesis tests/js/node_modules
 
 bench: install ## Median latency: our events query vs Wagtail API v2 vs a plain values() view
 	$(BIN)/python bench/run.py

@@ -87,3 +87,15 @@ def test_projects_salons_history_are_bounded(client, sixty_events):
     history, body = count_queries(client, "{ history { title entries { wareki title } } }")
     assert len(body["data"]["history"]["entries"]) >= 14
     assert history <= 3
+
+
+@pytest.mark.parametrize("limit", [5, 20])
+def test_one_salon_with_its_upcoming_events_is_bounded(client, sixty_events, limit):
+    query = (
+        '{ salon(slug: "kenou") { title upcomingEvents(limit: %d) { title salon { title } '
+        "project { title } organisations { name } categories { name } } } }"
+    )
+    queries, body = count_queries(client, query % limit)
+    assert len(body["data"]["salon"]["upcomingEvents"]) == limit
+    assert queries <= 8
+    assert queries == count_queries(client, query % 5)[0]

@@ -87,4 +87,7 @@ class SalonQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_salon(root, info, slug=None, id=None):
-        return lookup(public_salons(info), slug, id, "salon")
+        salon = lookup(public_salons(info), slug, id, "salon")
+        if salon is not None:
+            event_relations.attach(salon.upcoming, audience(info))
+        return salon
