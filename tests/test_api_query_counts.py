@@ -99,3 +99,17 @@ def test_one_salon_with_its_upcoming_events_is_bounded(client, sixty_events, lim
     assert len(body["data"]["salon"]["upcomingEvents"]) == limit
     assert queries <= 8
     assert queries == count_queries(client, query % 5)[0]
+
+
+def test_project_bodies_with_links_are_expanded_in_one_batch(client, home):
+    from pages.models import ProjectPage
+
+    for project in ProjectPage.objects.all():
+        project.body = f'<p><a linktype="page" id="{home.pk}">ホーム</a>{project.title}</p>'
+        project.save_revision().publish()
+    plain = "{ projects(perPage: 50) { items { title } } }"
+    with_body = "{ projects(perPage: 50) { items { title body } } }"
+    without, _ = count_queries(client, plain)
+    queries, body = count_queries(client, with_body)
+    assert all('href="/"' in item["body"] for item in body["data"]["projects"]["items"])
+    assert queries == without + 2

@@ -2,9 +2,9 @@
 
 import graphene
 from graphql import GraphQLError
-from wagtail.rich_text import expand_db_html
 
 from pages.models import ProjectPage
+from pages.rich_text import expanded_body
 from pages.text_search import search_q
 from snippets.models import Category as CategoryModel
 
@@ -33,7 +33,9 @@ class Project(graphene.ObjectType):
     )
 
     resolve_url = staticmethod(lambda project, info: common.page_url(project, info))
-    resolve_body = staticmethod(lambda project, info: expand_db_html(project.body))
+    resolve_body = staticmethod(
+        lambda project, info: expanded_body(project, getattr(project, "listing", None))
+    )
     resolve_categories = staticmethod(lambda project, info: project.categories.all())
     resolve_partner_organisations = staticmethod(
         lambda project, info: project.partner_organisations.all()
@@ -70,6 +72,8 @@ def resolve_projects(
     if search_query:
         projects = projects.filter(search_q(search_query, ("title", "summary", "body")))
     items, pagination = paginate(projects, page, per_page)
+    for project in items:
+        project.listing = items  # bodies of the page are expanded together
     return ProjectList(items=items, pagination=pagination)
 
 
