@@ -40,6 +40,7 @@ HOST_PAGE = """<!DOCTYPE html>
 <h1>川崎市の地域情報</h1>
 <a id="before" href="#top">ページの先頭</a>
 <igren-events id="themed" months="2" limit="20"></igren-events>
+<igren-events id="english" lang="en" project="international-business" months="1"></igren-events>
 <iframe title="Igren のイベント" src="{site}/embed/events/?months=2"
   width="600" height="900"></iframe>
 </body></html>
@@ -95,7 +96,7 @@ def titles_by_month():
 def test_widget_and_iframe_render_on_a_foreign_origin(page, host_origin, served_site):
     assert host_origin != served_site.url
     page.goto(host_origin + "/")
-    widget = page.locator("igren-events")
+    widget = page.locator("#themed")
     widget.locator("li.event").first.wait_for(timeout=15_000)
 
     sections = widget.locator("section")
@@ -108,6 +109,11 @@ def test_widget_and_iframe_render_on_a_foreign_origin(page, host_origin, served_
     assert cancelled.locator(".badge").inner_text() == "中止"
     assert widget.locator("time").first.get_attribute("datetime").endswith("+09:00")
 
+    english = page.locator("#english")
+    english.locator("li.event").first.wait_for(timeout=15_000)
+    assert english.locator(".badge").inner_text() == "Cancelled"
+    assert english.locator("a.add").inner_text() == "Add to calendar"
+
     frame = page.frame_locator("iframe")
     frame.locator("li.event").first.wait_for(timeout=15_000)
     assert set(frame.locator(".title").all_inner_texts()) == expected[0] | expected[1]
@@ -118,7 +124,7 @@ def test_widget_and_iframe_render_on_a_foreign_origin(page, host_origin, served_
 
 def test_links_work(page, host_origin):
     page.goto(host_origin + "/")
-    widget = page.locator("igren-events")
+    widget = page.locator("#themed")
     widget.locator("li.event").first.wait_for(timeout=15_000)
     for link in widget.locator("a.title").all():
         response = page.request.get(link.get_attribute("href"))
@@ -132,7 +138,7 @@ def test_links_work(page, host_origin):
 
 def test_styles_stay_apart_and_keyboard_reaches_the_links(page, host_origin):
     page.goto(host_origin + "/")
-    widget = page.locator("igren-events")
+    widget = page.locator("#themed")
     title = widget.locator("a.title").first
     title.wait_for(timeout=15_000)
     color = title.evaluate("a => getComputedStyle(a).color")
@@ -157,6 +163,6 @@ def test_styles_stay_apart_and_keyboard_reaches_the_links(page, host_origin):
 def test_a_readable_message_when_the_api_cannot_be_reached(page, host_origin):
     page.route("**/graphql/**", lambda route: route.abort())
     page.goto(host_origin + "/")
-    alert = page.locator("igren-events [role=alert]")
+    alert = page.locator("#themed [role=alert]")
     alert.wait_for(timeout=15_000)
     assert "読み込めませんでした" in alert.inner_text()
