@@ -1,13 +1,12 @@
 """SEQUENCE for calendar subscribers: bumped whenever an event's time, place or status changes.
 
-RFC 5545 clients keep one entry per UID and replace it when a higher SEQUENCE arrives. The
-fingerprint of the scheduling fields is stored with the live row; a save that changes it bumps
-the sequence. The stored row is read on every full save, so publishing an older revision (whose
-content carries an old sequence) never winds the sequence back.
+RFC 5545 clients keep one entry per UID and replace it when a higher SEQUENCE arrives. Every
+full save compares the scheduling fields with the stored row and bumps the sequence when any of
+them differs. The stored row is the truth, so publishing an older revision (whose content
+carries an old sequence) never winds the sequence back.
 """
 
 import datetime
-import hashlib
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,11 +22,11 @@ SCHEDULING_FIELDS = (
 )
 
 
-def _canonical(value) -> str:
-    """The same text for equal values, whichever time zone or type they were loaded with."""
+def _canonical(value):
+    """Equal for equal values, whichever time zone a datetime was loaded with."""
     if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.UTC).isoformat()
-    return "" if value is None else str(value)
+        return value.astimezone(datetime.UTC)
+    return value
 
 
 class CalendarSequenceMixin(models.Model):
@@ -37,7 +36,6 @@ class CalendarSequenceMixin(models.Model):
         editable=False,
         help_text=_("Raised automatically when the time, place or status changes."),
     )
-    calendar_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         abstract = True
@@ -47,30 +45,22 @@ class CalendarSequenceMixin(models.Model):
         if update_fields is None or set(update_fields) & {*SCHEDULING_FIELDS, "venue"}:
             self._advance_sequence()
             if update_fields is not None:
-                kwargs["update_fields"] = {
-                    *update_fields,
-                    "calendar_sequence",
-                    "calendar_fingerprint",
-                }
+                kwargs["update_fields"] = {*update_fields, "calendar_sequence"}
         return super().save(*args, **kwargs)
 
     def _advance_sequence(self):
-        # The stored row is the truth: the instance may come from an old revision's content.
         stored = None
         if self.pk:
             stored = (
                 type(self)
                 .objects.filter(pk=self.pk)
-                .values_list("calendar_sequence", "calendar_fingerprint")
+                .values_list("calendar_sequence", *SCHEDULING_FIELDS)
                 .first()
             )
-        sequence, previous = stored or (0, "")
-        fingerprint = self.scheduling_fingerprint()
-        if previous and fingerprint != previous:
-            sequence += 1
-        self.calendar_sequence = sequence
-        self.calendar_fingerprint = fingerprint
-
-    def scheduling_fingerprint(self) -> str:
-        parts = [_canonical(getattr(self, name)) for name in SCHEDULING_FIELDS]
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        if stored is None:
+            self.calendar_sequence = 0
+            return
+        sequence, *before = stored
+        now = [getattr(self, name) for name in SCHEDULING_FIELDS]
+        changed = any(_canonical(a) != _canonical(b) for a, b in zip(before, now, strict=True))
+        self.calendar_sequence = sequence + 1 if changed else sequence
