@@ -48,23 +48,25 @@ def frame_ancestors() -> str:
 
 def month_groups(events, windows, lang, request):
     words = WORDS[lang]
+    entries = []
+    for event in events:  # each event described once, even when it spans two months
+        text = describe(event, request, lang)
+        entries.append(
+            {
+                "event": event,
+                "text": text,
+                "when": when_text(event, lang),
+                "jsonld": script_json(event_data(event, text)),
+            }
+        )
     groups = []
     for window in windows:
         first = window.start
         label = words["month"].format(year=first.year, month=first.month, month_name=f"{first:%B}")
-        entries = []
-        for event in events:
-            if event.start < window.end and event.end > window.start:
-                text = describe(event, request, lang)
-                entries.append(
-                    {
-                        "event": event,
-                        "text": text,
-                        "when": when_text(event, lang),
-                        "jsonld": script_json(event_data(event, text)),
-                    }
-                )
-        groups.append({"label": label, "month": f"{first:%Y-%m}", "entries": entries})
+        in_month = [
+            e for e in entries if e["event"].start < window.end and e["event"].end > window.start
+        ]
+        groups.append({"label": label, "month": f"{first:%Y-%m}", "entries": in_month})
     return groups
 
 

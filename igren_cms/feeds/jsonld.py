@@ -3,12 +3,13 @@
 import json
 import re
 
+from django.conf import settings
+
 from pages.event_windows import TOKYO, iso_tokyo
 
 from .describe import EventText
 from .text import one_line
 
-ASSOCIATION = "神奈川県異業種連携協議会"
 EVENT_STATUS = {
     "scheduled": "EventScheduled",
     "cancelled": "EventCancelled",
@@ -71,7 +72,7 @@ def _organizers(event, home_url: str | None):
         found.append(
             {
                 "@type": "Organization",
-                "name": ASSOCIATION,
+                "name": settings.WAGTAIL_SITE_NAME,
                 **({"url": home_url} if home_url else {}),
             }
         )

@@ -5,6 +5,7 @@ one line. These helpers drop what no format can carry and normalise line breaks,
 whatever it contains, can break a feed.
 """
 
+import html as html_module
 import re
 
 from django.utils.html import strip_tags
@@ -31,8 +32,6 @@ def one_line(value) -> str:
 
 def html_to_text(html) -> str:
     """Rich text as readable plain text: paragraphs on their own lines, tags and entities gone."""
-    import html as html_module
-
     text = re.sub(r"(?i)<br\s*/?>|</(p|h[1-6]|li|div|blockquote)>", "\n", str(html or ""))
     text = html_module.unescape(strip_tags(text))
     lines = [_SPACES.sub(" ", line).strip() for line in clean_text(text).split("\n")]

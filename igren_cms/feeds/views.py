@@ -7,6 +7,7 @@ malformed parameter, 404 for an unknown slug or an event that is not public.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -21,7 +22,6 @@ from . import conditional, ical, jsonfeed, selection, syndication
 from .config import feed_setting
 from .describe import describe
 
-ASSOCIATION = "神奈川県異業種連携協議会"
 TEXT_PLAIN = "text/plain; charset=utf-8"
 CONTENT_TYPES = {
     "ics": "text/calendar; charset=utf-8",
@@ -45,19 +45,21 @@ def feed_title(query: selection.FeedQuery, audience: Audience) -> str:
         if slug:
             page = audience.filter(model.objects.filter(slug=slug)).only("title").first()
             if page:
-                return f"{ASSOCIATION} {page.title}のイベント"
+                return f"{settings.WAGTAIL_SITE_NAME} {page.title}のイベント"
     if query.category:
         category = Category.objects.filter(slug=query.category).first()
         if category:
-            return f"{ASSOCIATION} イベント（{category.name}）"
-    return f"{ASSOCIATION} イベント"
+            return f"{settings.WAGTAIL_SITE_NAME} イベント（{category.name}）"
+    return f"{settings.WAGTAIL_SITE_NAME} イベント"
 
 
 def plain_error(message: str, status: int) -> HttpResponse:
     return HttpResponse(message + "\n", status=status, content_type=TEXT_PLAIN)
 
 
-def _serve(request, kind: str):
+@require_safe
+def event_feed(request, kind: str):
+    """The event feed in one format: kind is ics, rss, atom or json (set in urls.py)."""
     audience = Audience()
     try:
         query = selection.parse(request.GET)
@@ -102,26 +104,6 @@ def _serve(request, kind: str):
 
 
 @require_safe
-def calendar_feed(request):
-    return _serve(request, "ics")
-
-
-@require_safe
-def rss_feed(request):
-    return _serve(request, "rss")
-
-
-@require_safe
-def atom_feed(request):
-    return _serve(request, "atom")
-
-
-@require_safe
-def json_feed(request):
-    return _serve(request, "json")
-
-
-@require_safe
 def event_calendar(request, pk: int):
     """One event as its own calendar file, for 'add to calendar' links."""
     audience = Audience()
@@ -133,7 +115,7 @@ def event_calendar(request, pk: int):
     body = ical.calendar(
         [(event, text)],
         name=text.title,
-        description=f"{ASSOCIATION}のイベント",
+        description=f"{settings.WAGTAIL_SITE_NAME}のイベント",
         uid_domain=uid_domain(request),
         now=audience.now,
     )
