@@ -1,19 +1,32 @@
-"""Absolute URLs of pages, for every output (API, feeds, embed): one rule for headless mode."""
+"""Page URLs for every output (templates, API, feeds, embed): the one rule for headless mode.
+
+With IGREN_FRONTEND_URL set, a page's URL points at the external frontend, never at this host.
+"""
 
 from django.conf import settings
 from wagtail.models import Page
 
 
-def absolute_url(page, request) -> str | None:
-    """The external frontend's URL in headless mode (IGREN_FRONTEND_URL), else this host's.
+def frontend_url() -> str:
+    return getattr(settings, "IGREN_FRONTEND_URL", "").rstrip("/")
 
-    Works for any Page instance (also the light ones of `event_relations`) and uses only the
-    site root paths Wagtail caches, not a Site lookup per page.
+
+def with_frontend(parts):
+    """Wagtail's (site_id, root_url, path) with the root replaced in headless mode."""
+    frontend = frontend_url()
+    if frontend and parts and parts[2] is not None:
+        return (parts[0], frontend, parts[2])
+    return parts
+
+
+def absolute_url(page, request) -> str | None:
+    """Absolute URL of any Page instance (also the light ones of `event_relations`).
+
+    Uses only the site root paths Wagtail caches, not a Site lookup per page.
     """
-    parts = Page.get_url_parts(page, request=request)
+    parts = with_frontend(Page.get_url_parts(page, request=request))
     if not parts or parts[2] is None:
         return None
-    frontend = getattr(settings, "IGREN_FRONTEND_URL", "")
-    if frontend:
-        return frontend.rstrip("/") + parts[2]
+    if frontend_url():
+        return parts[1] + parts[2]
     return request.build_absolute_uri(parts[2])

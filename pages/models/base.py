@@ -1,9 +1,9 @@
 """Behaviour shared by every Igren page type: URLs (served or headless) and request-time expiry."""
 
-from django.conf import settings
 from django.http import Http404
 from wagtail.models import Page
 
+from pages.page_urls import frontend_url, with_frontend
 from pages.visibility import PublicPageManager, within_schedule
 
 
@@ -17,15 +17,10 @@ class IgrenPage(Page):
 
     # -- URLs ---------------------------------------------------------------------------------
     def get_url_parts(self, request=None):
-        parts = super().get_url_parts(request=request)
-        frontend = getattr(settings, "IGREN_FRONTEND_URL", "")
-        if frontend and parts and parts[2] is not None:
-            site_id, _root, path = parts
-            return (site_id, frontend.rstrip("/"), path)
-        return parts
+        return with_frontend(super().get_url_parts(request=request))
 
     def get_url(self, request=None, current_site=None):
-        if getattr(settings, "IGREN_FRONTEND_URL", ""):
+        if frontend_url():
             # Headless mode: links always point at the external frontend, never at this host.
             return self.get_full_url(request=request)
         return super().get_url(request=request, current_site=current_site)
