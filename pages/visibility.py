@@ -85,13 +85,6 @@ def public_pages(now=None) -> PublicPageQuerySet:
     return PublicPageQuerySet(Page).public(now)
 
 
-def is_public(page, now=None) -> bool:
-    """Whether one page is public now, checked in the database."""
-    if page is None or not page.live:
-        return False
-    return public_pages(now).filter(pk=page.pk).exists()
-
-
 def within_schedule(page, now=None) -> bool:
     """Whether a page's go-live/expiry window contains now (view restrictions aside)."""
     return Page.objects.filter(pk=page.pk).filter(schedule_q(now or timezone.now())).exists()

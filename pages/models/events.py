@@ -9,7 +9,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from pages import event_windows
-from pages.visibility import PublicPageQuerySet, is_public
+from pages.visibility import Audience, PublicPageQuerySet
 
 from .base import IgrenPage
 from .calendar_sequence import CalendarSequenceMixin
@@ -222,12 +222,14 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
             datetime.timedelta(seconds=1)
         )
 
-    def public_salon(self):
-        """The organising salon, or None while it is not public."""
-        return self.salon if is_public(self.salon) else None
+    def get_context(self, request, *args, **kwargs):
+        from pages.event_relations import relations_of
 
-    def public_project(self):
-        return self.project if is_public(self.project) else None
+        context = super().get_context(request, *args, **kwargs)
+        # Public salon/project, organisations and categories, judged once for the whole page
+        # (the JSON-LD tag reuses them).
+        context["relations"] = relations_of(self, Audience())
+        return context
 
     @property
     def local_start(self):

@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 
 from pages.event_windows import TOKYO, iso_tokyo
+from pages.page_urls import absolute_url
 
 register = template.Library()
 WEEKDAYS = "月火水木金土日"
@@ -33,3 +34,9 @@ def jp_month(value):
 def iso(value):
     """Machine-readable datetime for <time datetime>, with the +09:00 offset."""
     return iso_tokyo(value) or ""
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page):
+    """Absolute URL of a page, headless mode included (also for light Page instances)."""
+    return absolute_url(page, context["request"]) or ""
