@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-DEV_SETTINGS := igren_cms.settings.dev
+DEV_SETTINGS := igren_site.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -18,7 +18,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[site,test]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -52,8 +52,8 @@ run: install ## Migrate, load the Igren demo, create a local admin and serve on 
 test: install tools ## ruff, Django checks, migrations check, pytest on SQLite and on PostgreSQL
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py check
-	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=igren_site.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=igren_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	@echo "=== pytest on SQLite ==="
 	env -u DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@echo "=== pytest on PostgreSQL ==="
@@ -68,7 +68,7 @@ format: install ## Apply ruff's fixes and formatting
 	$(BIN)/ruff format .
 
 schema: install ## Regenerate schema.graphql from the running schema
-	DJANGO_SETTINGS_MODULE=igren_cms.settings.test $(BIN)/python manage.py export_schema
+	DJANGO_SETTINGS_MODULE=igren_site.settings.test $(BIN)/python manage.py export_schema
 
 messages: install ## Refresh and compile the Japanese translations (needs GNU gettext)
 	for app in pages snippets igren_cms; do \

@@ -75,7 +75,7 @@ def contenders(client):
         "wagtail_api_v2": lambda: client.get(
             "/api/v2/pages/",
             {
-                "type": "pages.EventPage",
+                "type": "igren_pages.EventPage",
                 "limit": 50,
                 "order": "start",
                 "fields": "start,end,status,summary,venue,salon,project,organisations,categories",

@@ -3,7 +3,7 @@
 import os
 import tempfile
 
-from igren_cms.settings.test import *  # noqa: F403
+from igren_site.settings.test import *  # noqa: F403
 
 INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.api.v2", "rest_framework"]  # noqa: F405
 ROOT_URLCONF = "bench.urls"

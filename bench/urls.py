@@ -6,7 +6,7 @@ from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from igren_cms.urls import urlpatterns as site_urls
+from igren_site.urls import urlpatterns as site_urls
 from pages.models import EventPage
 
 EventPage.api_fields = [

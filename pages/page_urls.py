@@ -3,12 +3,9 @@
 With IGREN_FRONTEND_URL set, a page's URL points at the external frontend, never at this host.
 """
 
-from django.conf import settings
 from wagtail.models import Page
 
-
-def frontend_url() -> str:
-    return getattr(settings, "IGREN_FRONTEND_URL", "").rstrip("/")
+from igren_cms.conf import frontend_url
 
 
 def with_frontend(parts):

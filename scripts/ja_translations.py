@@ -9,6 +9,8 @@ from pathlib import Path
 
 JA = {
     "Igren pages": "イグレンのページ",
+    "Igren home page": "イグレンのトップページ",
+    "Igren home pages": "イグレンのトップページ",
     "calendar sequence": "カレンダー更新番号",
     "Raised automatically when the time, place or status changes.": "日時、会場、状態が変わると自動で増えます。",
     "year only": "年のみ",
@@ -72,8 +74,6 @@ JA = {
     "telephone": "電話番号",
     "email": "メールアドレス",
     "Contact details": "連絡先",
-    "home page": "トップページ",
-    "home pages": "トップページ",
     "event index page": "イベント一覧ページ",
     "event index pages": "イベント一覧ページ",
     "salon index page": "サロン一覧ページ",

@@ -27,7 +27,7 @@ class ServedSite:
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "igren_cms.settings.test",
+            "DJANGO_SETTINGS_MODULE": "igren_site.settings.test",
             "DATABASE_URL": f"sqlite:///{workdir / 'served.sqlite3'}",
             **(extra_env or {}),
         }

@@ -81,7 +81,7 @@ class TestEventRules:
 def test_admin_form_shows_the_japanese_error_and_keeps_the_input(client, event_index):
     admin = get_user_model().objects.create_superuser("editor", "", "pw-editor-1")
     client.force_login(admin)
-    url = f"/admin/pages/add/pages/eventpage/{event_index.pk}/"
+    url = f"/admin/pages/add/igren_pages/eventpage/{event_index.pk}/"
     start = (timezone.localtime() + timedelta(days=10)).replace(second=0, microsecond=0)
     data = nested_form_data(
         {

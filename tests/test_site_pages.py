@@ -62,7 +62,7 @@ def test_headless_mode_points_urls_at_the_frontend(settings, gql):
 
 
 def test_admin_speaks_japanese_by_default(admin_client):
-    response = admin_client.get("/admin/snippets/snippets/venue/add/")
+    response = admin_client.get("/admin/snippets/igren_snippets/venue/add/")
     html = response.content.decode()
     assert response.status_code == 200
     assert "郵便番号" in html

@@ -78,7 +78,7 @@ class Event(graphene.ObjectType):
 
     @staticmethod
     def resolve_ics_url(event, info):
-        return info.context.build_absolute_uri(reverse("igren_feeds:event_ics", args=[event.pk]))
+        return info.context.build_absolute_uri(reverse("igren:event_ics", args=[event.pk]))
 
     @staticmethod
     def resolve_json_ld(event, info):

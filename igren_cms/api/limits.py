@@ -4,7 +4,7 @@ In order: document size, lexical tokens (the parser stops counting at the limit)
 walk that measures depth, aliases, directives and a cost estimate with each fragment measured
 once (memoised), so self-referencing, undefined or doubling fragment chains are cheap. Only then
 the GraphQL spec validation rules run (plus the introspection rule when introspection is off).
-Limits live in settings.IGREN_API.
+Limits live in settings.IGREN_API (defaults in igren_cms.conf).
 
 Accepted documents are kept in a small LRU keyed by the query text and the limits in force:
 frontends send the same few queries over and over, and each is parsed and validated once.
@@ -14,7 +14,6 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from django.conf import settings
 from graphql import GraphQLError, parse, specified_rules, validate
 from graphql.language import (
     DocumentNode,
@@ -26,16 +25,8 @@ from graphql.language import (
 )
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
-DEFAULTS = {
-    "MAX_QUERY_BYTES": 20_000,
-    "MAX_TOKENS": 2000,
-    "MAX_DEPTH": 10,
-    "MAX_ALIASES": 30,
-    "MAX_DIRECTIVES": 20,
-    "MAX_COST": 5000,
-    "INTROSPECTION": True,
-    "FIELD_SUGGESTIONS": False,
-}
+from igren_cms.conf import API_DEFAULTS, api_setting
+
 # List fields and the argument that sizes them (with its default when absent or a variable).
 LIST_SIZES = {
     "events": ("perPage", 20, 100),
@@ -46,7 +37,7 @@ LIST_SIZES = {
 
 
 def limit(name):
-    return getattr(settings, "IGREN_API", {}).get(name, DEFAULTS[name])
+    return api_setting(name)
 
 
 @dataclass
@@ -137,7 +128,7 @@ _accepted_lock = threading.Lock()
 
 
 def _limits_in_force() -> tuple:
-    return tuple(limit(name) for name in DEFAULTS)
+    return tuple(limit(name) for name in API_DEFAULTS)
 
 
 def check(schema, query: str):

@@ -4,14 +4,15 @@ import math
 from functools import cached_property
 
 import graphene
-from django.conf import settings
 from graphql import GraphQLError
+
+from igren_cms.conf import api_setting
 
 DEFAULT_PER_PAGE = 20
 
 
 def max_per_page() -> int:
-    return getattr(settings, "IGREN_API", {}).get("MAX_PER_PAGE", 100)
+    return api_setting("MAX_PER_PAGE")
 
 
 class Pagination(graphene.ObjectType):

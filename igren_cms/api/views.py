@@ -2,14 +2,16 @@
 
 import logging
 
-from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView, HttpError, get_accepted_content_types
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast
 
+from igren_cms.conf import graphiql_enabled
+
 from . import limits
+from .schema import schema
 
 logger = logging.getLogger("igren_cms.api")
 
@@ -134,13 +136,14 @@ class PublicGraphQLView(GraphQLView):
         return GraphQLView.format_error(error)
 
 
-_plain = PublicGraphQLView.as_view(graphiql=False)
-_with_graphiql = PublicGraphQLView.as_view(graphiql=True)
+# The view carries its own schema: a host site needs no GRAPHENE setting.
+_plain = PublicGraphQLView.as_view(graphiql=False, schema=schema)
+_with_graphiql = PublicGraphQLView.as_view(graphiql=True, schema=schema)
 
 
 @csrf_exempt
 def graphql_view(request, *args, **kwargs):
     # csrf_exempt must sit on the function the URLconf routes to: the CSRF middleware looks at
     # that callable, not at the class-based view it delegates to. The API takes no cookies.
-    view = _with_graphiql if settings.IGREN_GRAPHIQL else _plain
+    view = _with_graphiql if graphiql_enabled() else _plain
     return view(request, *args, **kwargs)

@@ -1,7 +1,10 @@
 """Builds (or completes) the Igren demo site. Safe to run again: existing content is left as it is,
-except that demo events move with the calendar so this month and next month always have events."""
+except that demo events move with the calendar so this month and next month always have events.
 
-from dataclasses import dataclass
+It never deletes or repoints a host site's pages or Site records: see `plan_placement`.
+"""
+
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -23,6 +26,90 @@ from . import events as demo_events
 from . import facts
 
 
+class DemoPlanError(Exception):
+    """The demo cannot be placed without a choice only the operator can make."""
+
+
+@dataclass
+class Plan:
+    """Where the demo goes, decided before anything is written, and said in one sentence."""
+
+    parent: Page
+    slug: str
+    site: Site | None = None  # the default Site to point at the new home (welcome-page case)
+    existing: Page | None = None
+    placeholders: list = field(default_factory=list)  # untouched welcome pages to remove
+
+    def __str__(self):
+        if self.existing is not None:
+            return (
+                f"completing the Igren site already at {self.existing.url_path!r}; "
+                "no other page or Site is touched"
+            )
+        where = "the top of the page tree" if self.parent.is_root() else repr(self.parent.title)
+        text = f"adding the Igren site (slug {self.slug!r}) under {where}"
+        if self.site is not None:
+            text = (
+                f"{text}; the default Site {self.site.hostname}:{self.site.port} points at it "
+                "instead of Wagtail's welcome page"
+            )
+        if self.placeholders:
+            return f"{text}; Wagtail's never-edited welcome page is removed"
+        if self.site is not None:
+            return text
+        return f"{text}; no Site record is created or changed"
+
+
+def is_welcome_page(page) -> bool:
+    """Wagtail's initial "Welcome to your new Wagtail site!" page: a plain Page, no children."""
+    return page.specific_class is Page and page.is_leaf()
+
+
+def is_untouched(page) -> bool:
+    """Created by Wagtail's migration and never saved from the admin: no revision at all."""
+    return page.latest_revision_id is None and not page.revisions.exists()
+
+
+def free_slug(parent, wanted: str) -> str:
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    slug, n = wanted, 1
+    while slug in taken:
+        n += 1
+        slug = f"{wanted}-{n}"
+    return slug
+
+
+def plan_placement(parent: Page | None = None) -> Plan:
+    """Where the demo would go; never deletes or repoints a host's page or Site.
+
+    - An Igren home page exists: it is completed in place.
+    - A parent is given: the home page is added under it; Sites are left alone.
+    - The tree holds only Wagtail's welcome page (a fresh install, `make run`): a new site root
+      beside it, and the default Site pointed at it if the welcome page was its root.
+    - Otherwise the host has pages of its own: the operator must say where (DemoPlanError).
+    """
+    existing = HomePage.objects.first()
+    if existing is not None:
+        return Plan(parent=existing.get_parent(), slug=existing.slug, existing=existing)
+    if parent is not None:
+        return Plan(parent=parent, slug=free_slug(parent, "igren"))
+    root = Page.get_first_root_node()
+    top = list(root.get_children())
+    if all(is_welcome_page(page) for page in top):
+        site = Site.objects.filter(is_default_site=True, root_page__in=top).first()
+        if site is None and not Site.objects.exists():
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        placeholders = [page for page in top if is_untouched(page)]
+        return Plan(
+            parent=root, slug=free_slug(root, "igren"), site=site, placeholders=placeholders
+        )
+    raise DemoPlanError(
+        "This site already has pages of its own, so the demo will not guess where to go. "
+        "Run again with --parent PAGE (a page id or URL path such as /) to add it under that "
+        "page; no existing page or Site is changed."
+    )
+
+
 @dataclass
 class Report:
     created: int = 0
@@ -33,9 +120,10 @@ class Report:
 
 
 class DemoLoader:
-    def __init__(self, today=None):
+    def __init__(self, today=None, parent=None):
         self.today = today
         self.report = Report()
+        self.plan = plan_placement(parent)
 
     @transaction.atomic
     def run(self) -> Report:
@@ -80,23 +168,18 @@ class DemoLoader:
         home = HomePage.objects.first()
         if home is not None:
             return home
-        root = Page.get_first_root_node()
-        # Wagtail's initial "Welcome to your new Wagtail site!" page is replaced by ours.
-        for welcome in root.get_children().filter(slug="home"):
-            if welcome.specific_class is Page:
-                welcome.delete()
-        home = HomePage(slug="home", **facts.HOME)
-        root.add_child(instance=home)
+        plan = self.plan
+        home = HomePage(slug=plan.slug, **facts.HOME)
+        plan.parent.add_child(instance=home)
         home.save_revision().publish()
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": "localhost",
-                "port": 80,
-                "root_page": home,
-                "site_name": facts.HOME["short_name"],
-            },
-        )
+        if plan.site is not None:
+            # Only Wagtail's own welcome page was served: the demo takes its place as the
+            # default site's root. The welcome page itself is left in the tree.
+            plan.site.root_page = home
+            plan.site.site_name = facts.HOME["short_name"]
+            plan.site.save()
+        for placeholder in plan.placeholders:  # after the Site moved: Site.root_page cascades
+            placeholder.delete()
         self.report.created += 1
         return home
 

@@ -14,9 +14,8 @@ from django.db.models import Max, Q
 from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from igren_cms.conf import feed_setting
 from pages.models import EventPage
-
-from .config import feed_setting
 
 
 def last_change(events, now: datetime.datetime) -> datetime.datetime | None:

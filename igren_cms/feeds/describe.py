@@ -60,7 +60,7 @@ def describe(event, request, lang: str = "ja") -> EventText:
         title=one_line(event.title),
         status_label=STATUS_LABELS[lang].get(event.status, ""),
         url=absolute_url(event, request),
-        ics_url=request.build_absolute_uri(reverse("igren_feeds:event_ics", args=[event.pk])),
+        ics_url=request.build_absolute_uri(reverse("igren:event_ics", args=[event.pk])),
         summary=clean_text(event.summary).strip(),
         body_html=body_html,
         body_text=html_to_text(body_html),

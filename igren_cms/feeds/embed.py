@@ -13,11 +13,11 @@ from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from igren_cms.conf import feed_setting
 from pages.event_windows import current_months
 from pages.visibility import Audience
 
 from . import conditional, selection
-from .config import feed_setting
 from .describe import describe
 from .jsonld import event_data, script_json
 from .views import plain_error, subscribe_links

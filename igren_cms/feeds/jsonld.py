@@ -3,8 +3,7 @@
 import json
 import re
 
-from django.conf import settings
-
+from igren_cms.conf import association_name
 from pages.event_windows import TOKYO, iso_tokyo
 
 from .describe import EventText
@@ -72,7 +71,7 @@ def _organizers(event, home_url: str | None):
         found.append(
             {
                 "@type": "Organization",
-                "name": settings.WAGTAIL_SITE_NAME,
+                "name": association_name(),
                 **({"url": home_url} if home_url else {}),
             }
         )

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from igren_cms.conf import feed_setting
 from pages import event_relations
 from pages.event_filters import EventFilter, InvalidFilter, UnknownSlug
 from pages.event_windows import today_in_tokyo
 from pages.models import EventPage
 from pages.visibility import Audience
-
-from .config import feed_setting
 
 SLUG_RE = re.compile(r"^[-\w]{1,255}$")
 SLUG_PARAMETERS = ("salon", "project", "category")

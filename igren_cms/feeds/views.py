@@ -7,19 +7,18 @@ malformed parameter, 404 for an unknown slug or an event that is not public.
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from igren_cms.conf import association_name, feed_setting
 from pages import event_relations
 from pages.models import EventPage, ProjectPage, SalonPage
 from pages.visibility import Audience
 from snippets.models import Category
 
 from . import conditional, ical, jsonfeed, selection, syndication
-from .config import feed_setting
 from .describe import describe
 
 TEXT_PLAIN = "text/plain; charset=utf-8"
@@ -45,12 +44,12 @@ def feed_title(query: selection.FeedQuery, audience: Audience) -> str:
         if slug:
             page = audience.filter(model.objects.filter(slug=slug)).only("title").first()
             if page:
-                return f"{settings.WAGTAIL_SITE_NAME} {page.title}のイベント"
+                return f"{association_name()} {page.title}のイベント"
     if query.category:
         category = Category.objects.filter(slug=query.category).first()
         if category:
-            return f"{settings.WAGTAIL_SITE_NAME} イベント（{category.name}）"
-    return f"{settings.WAGTAIL_SITE_NAME} イベント"
+            return f"{association_name()} イベント（{category.name}）"
+    return f"{association_name()} イベント"
 
 
 def plain_error(message: str, status: int) -> HttpResponse:
@@ -71,7 +70,7 @@ def event_feed(request, kind: str):
     title = feed_title(query, audience)
     description = "今月と来月のイベント、直近の開催実績、予定されているすべての催し。"
     params = f"?{urlencode(query.as_params())}" if query.as_params() else ""
-    self_url = request.build_absolute_uri(reverse(f"igren_feeds:{kind}")) + params
+    self_url = request.build_absolute_uri(reverse(f"igren:{kind}")) + params
     home_url = request.build_absolute_uri("/")
     if kind == "ics":
         body = ical.calendar(
@@ -115,7 +114,7 @@ def event_calendar(request, pk: int):
     body = ical.calendar(
         [(event, text)],
         name=text.title,
-        description=f"{settings.WAGTAIL_SITE_NAME}のイベント",
+        description=f"{association_name()}のイベント",
         uid_domain=uid_domain(request),
         now=audience.now,
     )
@@ -127,7 +126,7 @@ def event_calendar(request, pk: int):
 
 def subscribe_links(request, **params) -> dict:
     """https:// and webcal:// addresses of the calendar feed with these filters."""
-    url = request.build_absolute_uri(reverse("igren_feeds:ics"))
+    url = request.build_absolute_uri(reverse("igren:ics"))
     query = {k: v for k, v in params.items() if v}
     if query:
         url += "?" + urlencode(query)

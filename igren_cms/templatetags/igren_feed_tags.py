@@ -24,7 +24,7 @@ def event_json_ld(context, event):
 
 @register.simple_tag
 def event_ics_url(event):
-    return reverse("igren_feeds:event_ics", args=[event.pk])
+    return reverse("igren:event_ics", args=[event.pk])
 
 
 @register.simple_tag(takes_context=True)

@@ -1,14 +1,28 @@
 """Behaviour shared by every Igren page type: URLs (served or headless) and request-time expiry."""
 
+from django.db import models
 from django.http import Http404
 from wagtail.models import Page
 
-from pages.page_urls import frontend_url, with_frontend
+from igren_cms.conf import frontend_url
+from pages.page_urls import with_frontend
 from pages.visibility import PublicPageManager, within_schedule
 
 
 class IgrenPage(Page):
     """Abstract base for all Igren pages."""
+
+    # Wagtail's own link to the Page row, with a reverse accessor no host page type can claim:
+    # a `wagtail start` site's home.HomePage owns `Page.homepage`; ours is
+    # `Page.igren_pages_homepage` (likewise for every Igren page type).
+    page_ptr = models.OneToOneField(
+        Page,
+        on_delete=models.CASCADE,
+        parent_link=True,
+        related_name="%(app_label)s_%(class)s",
+        primary_key=True,
+        serialize=False,
+    )
 
     objects = PublicPageManager()
 

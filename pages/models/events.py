@@ -87,7 +87,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         default=AttendanceMode.OFFLINE,
     )
     venue = models.ForeignKey(
-        "snippets.Venue",
+        "igren_snippets.Venue",
         verbose_name=_("venue"),
         null=True,
         blank=True,
@@ -96,7 +96,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
     )
     online_url = models.URLField(_("online URL"), blank=True)
     salon = models.ForeignKey(
-        "pages.SalonPage",
+        "igren_pages.SalonPage",
         verbose_name=_("salon"),
         null=True,
         blank=True,
@@ -104,7 +104,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         related_name="events",
     )
     project = models.ForeignKey(
-        "pages.ProjectPage",
+        "igren_pages.ProjectPage",
         verbose_name=_("project"),
         null=True,
         blank=True,
@@ -112,10 +112,13 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         related_name="events",
     )
     organisations = ParentalManyToManyField(
-        "snippets.Organisation", verbose_name=_("organisations"), blank=True, related_name="events"
+        "igren_snippets.Organisation",
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="events",
     )
     categories = ParentalManyToManyField(
-        "snippets.Category", verbose_name=_("categories"), blank=True, related_name="events"
+        "igren_snippets.Category", verbose_name=_("categories"), blank=True, related_name="events"
     )
     summary = models.TextField(_("summary"), blank=True, max_length=500)
     body = RichTextField(_("body"), blank=True)
@@ -182,7 +185,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         index.FilterField("status"),
     ]
 
-    parent_page_types = ["pages.EventIndexPage"]
+    parent_page_types = ["igren_pages.EventIndexPage"]
     subpage_types = []
 
     class Meta:

@@ -22,7 +22,7 @@ class HistoryPage(IgrenPage):
         InlinePanel("entries", label=_("timeline entries"), heading=_("Timeline")),
     ]
 
-    parent_page_types = ["pages.HomePage"]
+    parent_page_types = ["igren_pages.HomePage"]
     subpage_types = []
     max_count = 1
 

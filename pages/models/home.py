@@ -41,12 +41,12 @@ class HomePage(IgrenPage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "pages.EventIndexPage",
-        "pages.SalonIndexPage",
-        "pages.ProjectIndexPage",
-        "pages.HistoryPage",
+        "igren_pages.EventIndexPage",
+        "igren_pages.SalonIndexPage",
+        "igren_pages.ProjectIndexPage",
+        "igren_pages.HistoryPage",
     ]
 
     class Meta:
-        verbose_name = _("home page")
-        verbose_name_plural = _("home pages")
+        verbose_name = _("Igren home page")
+        verbose_name_plural = _("Igren home pages")

@@ -14,7 +14,7 @@ class SectionIndexPage(IgrenPage):
 
     content_panels = [*IgrenPage.content_panels, FieldPanel("introduction")]
 
-    parent_page_types = ["pages.HomePage"]
+    parent_page_types = ["igren_pages.HomePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -24,7 +24,7 @@ class SectionIndexPage(IgrenPage):
 class EventIndexPage(SectionIndexPage):
     """The events section: lists this month's and next month's events."""
 
-    subpage_types = ["pages.EventPage"]
+    subpage_types = ["igren_pages.EventPage"]
 
     class Meta:
         verbose_name = _("event index page")
@@ -41,7 +41,7 @@ class EventIndexPage(SectionIndexPage):
 class SalonIndexPage(SectionIndexPage):
     """The regional salons section."""
 
-    subpage_types = ["pages.SalonPage"]
+    subpage_types = ["igren_pages.SalonPage"]
 
     class Meta:
         verbose_name = _("salon index page")
@@ -58,7 +58,7 @@ class SalonIndexPage(SectionIndexPage):
 class ProjectIndexPage(SectionIndexPage):
     """The projects section."""
 
-    subpage_types = ["pages.ProjectPage"]
+    subpage_types = ["igren_pages.ProjectPage"]
 
     class Meta:
         verbose_name = _("project index page")

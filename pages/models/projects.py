@@ -27,10 +27,10 @@ class ProjectPage(IgrenPage):
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     categories = ParentalManyToManyField(
-        "snippets.Category", verbose_name=_("categories"), blank=True, related_name="projects"
+        "igren_snippets.Category", verbose_name=_("categories"), blank=True, related_name="projects"
     )
     partner_organisations = ParentalManyToManyField(
-        "snippets.Organisation",
+        "igren_snippets.Organisation",
         verbose_name=_("partner organisations"),
         blank=True,
         related_name="partner_projects",
@@ -55,7 +55,7 @@ class ProjectPage(IgrenPage):
         index.FilterField("status"),
     ]
 
-    parent_page_types = ["pages.ProjectIndexPage"]
+    parent_page_types = ["igren_pages.ProjectIndexPage"]
     subpage_types = []
 
     class Meta:

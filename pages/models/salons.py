@@ -27,7 +27,7 @@ class SalonPage(IgrenPage):
     )
     city = models.CharField(_("city"), max_length=50, help_text=_("For example 横須賀市."))
     venue = models.ForeignKey(
-        "snippets.Venue",
+        "igren_snippets.Venue",
         verbose_name=_("venue"),
         null=True,
         blank=True,
@@ -49,7 +49,7 @@ class SalonPage(IgrenPage):
         help_text=_("In words, e.g. 毎月第3木曜日 18:30〜."),
     )
     host_organisations = ParentalManyToManyField(
-        "snippets.Organisation",
+        "igren_snippets.Organisation",
         verbose_name=_("host organisations"),
         blank=True,
         related_name="hosted_salons",
@@ -89,7 +89,7 @@ class SalonPage(IgrenPage):
         index.SearchField("body"),
     ]
 
-    parent_page_types = ["pages.SalonIndexPage"]
+    parent_page_types = ["igren_pages.SalonIndexPage"]
     subpage_types = []
 
     class Meta:

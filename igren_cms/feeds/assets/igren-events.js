@@ -5,7 +5,8 @@
  *   <igren-events salon="kawasaki" months="2" limit="10"></igren-events>
  *
  * Attributes: salon, project, category (slugs), months (1-12, default 2), limit (1-100,
- * default 10), lang (ja or en). No dependencies; the list lives in a shadow root, so the host
+ * default 10), lang (ja or en), endpoint (the GraphQL URL; default: beside this script, so
+ * https://HOST/PREFIX/embed/events.js reads https://HOST/PREFIX/graphql/). No dependencies; the list lives in a shadow root, so the host
  * page's styles do not leak in. Theme it with CSS custom properties on the element:
  *   --igren-accent, --igren-text, --igren-muted, --igren-background, --igren-border,
  *   --igren-cancelled, --igren-postponed, --igren-font.
@@ -15,8 +16,10 @@
   if (customElements.get("igren-events")) return;
 
   const SCRIPT = document.currentScript;
-  const ORIGIN = SCRIPT && SCRIPT.src ? new URL(SCRIPT.src).origin : window.location.origin;
-  const ENDPOINT = ORIGIN + "/graphql/";
+  const SCRIPT_URL = SCRIPT && SCRIPT.src ? SCRIPT.src : window.location.href;
+  const ORIGIN = new URL(SCRIPT_URL).origin;
+  // The plugin serves embed/events.js and graphql/ under the same prefix.
+  const DEFAULT_ENDPOINT = new URL("../graphql/", SCRIPT_URL).href;
   const TOKYO = "Asia/Tokyo";
   const HOUR = 3600 * 1000;
 
@@ -128,7 +131,7 @@
 
   class IgrenEvents extends HTMLElement {
     static get observedAttributes() {
-      return ["salon", "project", "category", "months", "limit", "lang"];
+      return ["salon", "project", "category", "months", "limit", "lang", "endpoint"];
     }
 
     constructor() {
@@ -142,6 +145,11 @@
     attributeChangedCallback() { if (this.isConnected) this.load(); }
 
     get lang2() { return this.getAttribute("lang") === "en" ? "en" : "ja"; }
+
+    get endpoint() {
+      const given = this.getAttribute("endpoint");
+      return given ? new URL(given, window.location.href).href : DEFAULT_ENDPOINT;
+    }
 
     async load() {
       const generation = ++this.generation;
@@ -160,7 +168,7 @@
       this.show(el("p", { class: "message", role: "status" }, words.loading), true);
       let items;
       try {
-        const url = ENDPOINT + "?" + new URLSearchParams({
+        const url = this.endpoint + "?" + new URLSearchParams({
           query: QUERY, variables: JSON.stringify(variables),
         });
         const response = await fetch(url, {

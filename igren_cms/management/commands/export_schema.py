@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand
 
 from igren_cms.api.schema import schema
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3] / "schema.graphql"
+# Inside the package, so the wheel ships it; the repository root links to it.
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "schema.graphql"
 
 
 def schema_sdl() -> str:

@@ -6,7 +6,6 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = Path(os.environ.get("IGREN_BASE_DIR", Path.cwd()))
 
 DEBUG = False
@@ -29,8 +28,6 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    # grapple and graphene_django after wagtail.snippets, or the schema build fails (KeyError).
-    "grapple",
     "graphene_django",
     "modelcluster",
     "taggit",
@@ -54,8 +51,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "igren_cms.urls"
-WSGI_APPLICATION = "igren_cms.wsgi.application"
+ROOT_URLCONF = "igren_site.urls"
+WSGI_APPLICATION = "igren_site.wsgi.application"
 
 TEMPLATES = [
     {
@@ -108,25 +105,9 @@ WAGTAIL_I18N_ENABLED = False
 
 # Headless mode: when set, page URLs (in the API and feeds) point at this external frontend.
 IGREN_FRONTEND_URL = os.environ.get("IGREN_FRONTEND_URL", "").rstrip("/")
-# GraphiQL, the in-browser query editor: dev settings only.
-IGREN_GRAPHIQL = False
 
-GRAPHENE = {"SCHEMA": "igren_cms.api.schema.schema"}
-# wagtail-grapple is installed but builds no types: the public schema is hand-written in
-# igren_cms/api (grapple's generated fields leak drafts; see docs/api.md).
-# The API offers no on-demand renditions; should grapple ever serve images, only these filters.
-GRAPPLE = {"APPS": [], "ALLOWED_IMAGE_FILTERS": ["width-400", "width-800", "fill-400x300"]}
-IGREN_API = {
-    "MAX_PER_PAGE": 100,
-    "MAX_DEPTH": 10,
-    "MAX_ALIASES": 30,
-    "MAX_TOKENS": 2000,
-    "MAX_QUERY_BYTES": 20_000,
-    "MAX_COST": 5000,
-    "MAX_DIRECTIVES": 20,
-    "INTROSPECTION": True,
-    "FIELD_SUGGESTIONS": False,
-}
+# Every IGREN_* setting is optional (defaults in igren_cms/conf.py); the site keeps the
+# defaults except where a deployment sets them.
 
 LOGGING = {
     "version": 1,

@@ -1,16 +1,19 @@
+"""Root URLconf of the standalone site: Wagtail's admin, the plugin, then Wagtail's pages.
+
+A host site does the same with its own admin: only the `include("igren_cms.plugin_urls")` line
+is the plugin's.
+"""
+
 from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from igren_cms.api.views import graphql_view
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("graphql/", graphql_view, name="graphql"),
-    path("", include("igren_cms.feeds.urls")),
+    path("", include("igren_cms.plugin_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,66 @@
+"""Every setting the plugin reads, with its default: a host site needs to set none of them.
+
+    IGREN_API            dict, merged over API_DEFAULTS (query limits of /graphql/)
+    IGREN_FEEDS          dict, merged over FEED_DEFAULTS (feeds and the partner embed)
+    IGREN_GRAPHIQL       bool, default False: serve GraphiQL to browsers at the GraphQL URL
+    IGREN_FRONTEND_URL   str, default "": headless mode, page URLs point at this frontend
+    WAGTAIL_SITE_NAME    str (Wagtail's own): the association's name in feed titles;
+                         default ASSOCIATION_NAME
+
+Settings are read at call time, so `override_settings` in tests and per-site settings work.
+"""
+
+from django.conf import settings
+
+ASSOCIATION_NAME = "神奈川県異業種連携協議会"
+
+API_DEFAULTS = {
+    # Most items one list field returns per page.
+    "MAX_PER_PAGE": 100,
+    # Query document limits, checked before anything runs (igren_cms/api/limits.py).
+    "MAX_QUERY_BYTES": 20_000,
+    "MAX_TOKENS": 2000,
+    "MAX_DEPTH": 10,
+    "MAX_ALIASES": 30,
+    "MAX_DIRECTIVES": 20,
+    "MAX_COST": 5000,
+    # Schema introspection (GraphiQL, graphql-codegen against the live endpoint).
+    "INTROSPECTION": True,
+    # "Did you mean …?" hints in validation errors (they reveal field names).
+    "FIELD_SUGGESTIONS": False,
+}
+
+FEED_DEFAULTS = {
+    # Past events kept in the feeds, in days, so subscribers still see what just happened.
+    "PAST_DAYS": 90,
+    # A cancelled event stays (STATUS:CANCELLED) this many days after it was cancelled.
+    "CANCELLED_GRACE_DAYS": 30,
+    # Cache-Control max-age of feeds and embed pages, in seconds.
+    "MAX_AGE": 300,
+    # Origins allowed to frame the embed page (CSP frame-ancestors); "*" means any.
+    "FRAME_ANCESTORS": ["*"],
+    # Domain part of every iCalendar UID. Empty: the default Wagtail site's hostname.
+    "UID_DOMAIN": "",
+    # Most events in one feed response.
+    "MAX_ITEMS": 500,
+}
+
+
+def api_setting(name: str):
+    return getattr(settings, "IGREN_API", {}).get(name, API_DEFAULTS[name])
+
+
+def feed_setting(name: str):
+    return getattr(settings, "IGREN_FEEDS", {}).get(name, FEED_DEFAULTS[name])
+
+
+def graphiql_enabled() -> bool:
+    return bool(getattr(settings, "IGREN_GRAPHIQL", False))
+
+
+def frontend_url() -> str:
+    return (getattr(settings, "IGREN_FRONTEND_URL", "") or "").rstrip("/")
+
+
+def association_name() -> str:
+    return getattr(settings, "WAGTAIL_SITE_NAME", "") or ASSOCIATION_NAME
