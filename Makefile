@@ -8,7 +8,7 @@ DEV_SETTINGS := igren_site.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install tools run test lint format schema messages bench clean
+.PHONY: help install tools run test lint format schema messages bench clean dist host-test matrix matrix-full
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,6 +58,26 @@ test: install tools ## ruff, Django checks, migrations check, pytest on SQLite a
 	env -u DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@echo "=== pytest on PostgreSQL ==="
 	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory dist host-test matrix
+
+dist: install ## Build the sdist and wheel into dist/ and check them (twine, check-wheel-contents)
+	rm -rf dist build
+	$(BIN)/python -m build --outdir dist . >/dev/null
+	$(BIN)/twine check --strict dist/*
+	$(BIN)/check-wheel-contents dist/*.whl
+
+host-test: install ## Install the wheel into a fresh `wagtail start` site (root and /igren/ prefix)
+	@echo "=== the wheel in a new Wagtail site ==="
+	$(BIN)/python -m pytest -m host_install tests/install
+
+# Interpreters of the matrix: pyenv's when installed, else whatever python3.1x is on PATH.
+MATRIX_PATH := $(subst $(eval) ,:,$(wildcard $(HOME)/.pyenv/versions/3.1[123].*/bin))
+matrix: install ## Smoke tests on SQLite for every declared Python x Django pair (nox)
+	@echo "=== compatibility matrix (smoke) ==="
+	PATH="$(MATRIX_PATH):$$PATH" $(BIN)/nox --no-color
+
+matrix-full: install ## The whole suite on SQLite for every declared Python x Django pair
+	PATH="$(MATRIX_PATH):$$PATH" $(BIN)/nox --no-color -- tests
 
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .
