@@ -27,3 +27,11 @@ def absolute_url(page, request) -> str | None:
     if frontend_url():
         return parts[1] + parts[2]
     return request.build_absolute_uri(parts[2])
+
+
+def page_href(page, request) -> str | None:
+    """A link to any Page instance as a served page would write it: relative on this site,
+    the frontend's absolute URL in headless mode."""
+    if frontend_url():
+        return absolute_url(page, request)
+    return Page.get_url(page, request=request)

@@ -1,30 +1,119 @@
-"""Rich text of many pages expanded in one pass, so links cost the same for 1 or 100 bodies.
+"""Rich text for the public: Wagtail's rewriting, with every link and embed through the gate.
 
-Wagtail's `expand_db_html` looks up the pages and documents a body links to, one batch per
-call. Listing outputs expand every body of the list in a single call: the bodies are joined
-with a separator no content can contain (a fresh random token), expanded, then split again.
+Wagtail's own handlers check nothing: `expand_db_html` writes the href of any linked page
+(drafts, private pages) and the rendition of any embedded image (restricted collections too).
+Here a link to a page the `Audience` does not allow keeps its text and loses its href, so does
+a link to a document in a restricted collection, and an image from a restricted collection is
+left out (no rendition of it is made). External, e-mail and anchor links and media embeds are
+Wagtail's as usual.
+
+Listing outputs expand every body of the list in one call, so links cost the same for 1 or 100
+bodies: one query per kind of entity (pages, documents, images) for the whole list. The bodies
+are joined with a separator no content can contain (a fresh random token), expanded, then split.
 """
 
 import secrets
 
-from wagtail.rich_text import expand_db_html
+from django.utils.html import escape
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.formats import get_image_format
+from wagtail.models import Page
+from wagtail.rich_text import features
+from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
+
+from pages.page_urls import page_href
+from pages.visibility import Audience, audience_for
+
+EMPTY_LINK = "<a>"
 
 
-def expand_many(bodies: list[str]) -> list[str]:
-    if len(bodies) <= 1:
-        return [expand_db_html(body) if body else "" for body in bodies]
-    separator = f"<!--igren-body-{secrets.token_hex(16)}-->"
-    expanded = expand_db_html(separator.join(body or "" for body in bodies))
-    parts = expanded.split(separator)
-    if len(parts) != len(bodies):  # never expected; fall back to one call per body
-        return [expand_db_html(body) if body else "" for body in bodies]
-    return parts
+def _by_id(queryset, attrs_list):
+    ids = [attrs.get("id") for attrs in attrs_list]
+    valid = {int(i) for i in ids if isinstance(i, str) and i.isascii() and i.isdecimal()}
+    found = {str(obj.pk): obj for obj in queryset.filter(pk__in=valid)} if valid else {}
+    return [found.get(str(i)) for i in ids]
 
 
-def expanded_body(page, listing=None) -> str:
-    """`page.body` expanded; the first call for a page of `listing` expands the whole list."""
+class PublicRichText:
+    """Expands stored rich text for one request's audience."""
+
+    def __init__(self, audience: Audience, request=None):
+        self.audience = audience
+        self.request = request
+
+    # -- handlers, each given every tag of its kind in the document at once ------------------
+    def page_links(self, attrs_list):
+        pages = _by_id(
+            Page.objects.only("id", "path", "depth", "url_path", "live", "go_live_at", "expire_at"),
+            attrs_list,
+        )
+        return [
+            f'<a href="{escape(page_href(page, self.request))}">'
+            if self.audience.allows_page(page) and page_href(page, self.request)
+            else EMPTY_LINK
+            for page in pages
+        ]
+
+    def document_links(self, attrs_list):
+        documents = _by_id(get_document_model().objects.select_related("collection"), attrs_list)
+        return [
+            f'<a href="{escape(document.url)}">'
+            if document is not None and self.audience.allows_collection(document.collection)
+            else EMPTY_LINK
+            for document in documents
+        ]
+
+    def image_embeds(self, attrs_list):
+        images = _by_id(get_image_model().objects.select_related("collection"), attrs_list)
+        tags = []
+        for attrs, image in zip(attrs_list, images, strict=True):
+            if image is None or not self.audience.allows_collection(image.collection):
+                tags.append("")  # left out: no rendition, no alt text hinting at it
+                continue
+            image_format = get_image_format(attrs.get("format", "fullwidth"))
+            tags.append(image_format.image_to_html(image, attrs.get("alt", "")))
+        return tags
+
+    def rewriter(self):
+        link_rules = {
+            linktype: handler.expand_db_attributes_many
+            for linktype, handler in features.get_link_types().items()
+        }
+        link_rules.update(page=self.page_links, document=self.document_links)
+        embed_rules = {
+            embedtype: handler.expand_db_attributes_many
+            for embedtype, handler in features.get_embed_types().items()
+        }
+        embed_rules["image"] = self.image_embeds
+        return MultiRuleRewriter(
+            [LinkRewriter(bulk_rules=link_rules), EmbedRewriter(bulk_rules=embed_rules)]
+        )
+
+    # -- entry points ---------------------------------------------------------------------------
+    def expand(self, html: str | None) -> str:
+        return self.rewriter()(html) if html else ""
+
+    def expand_many(self, bodies: list[str]) -> list[str]:
+        if len(bodies) <= 1:
+            return [self.expand(body) for body in bodies]
+        separator = f"<!--igren-body-{secrets.token_hex(16)}-->"
+        parts = self.expand(separator.join(body or "" for body in bodies)).split(separator)
+        if len(parts) != len(bodies):  # never expected; fall back to one call per body
+            return [self.expand(body) for body in bodies]
+        return parts
+
+
+def public_html(html: str | None, request) -> str:
+    """One rich-text value (introduction, history entry, …) as the request's audience sees it."""
+    return PublicRichText(audience_for(request), request).expand(html)
+
+
+def expanded_body(page, request, listing=None) -> str:
+    """`page.body` for the public; the first call for a page of `listing` expands the whole list."""
     if getattr(page, "_expanded_body", None) is None:
         group = listing or [page]
-        for member, html in zip(group, expand_many([m.body for m in group]), strict=True):
+        expander = PublicRichText(audience_for(request), request)
+        for member, html in zip(group, expander.expand_many([m.body for m in group]), strict=True):
             member._expanded_body = html
     return page._expanded_body

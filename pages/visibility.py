@@ -71,6 +71,17 @@ class Audience:
         return page if self.allows_page(page) else None
 
 
+def audience_for(request) -> Audience:
+    """One snapshot per request, shared by every output of that request (None: a fresh one)."""
+    if request is None:
+        return Audience()
+    found = getattr(request, "_igren_audience", None)
+    if found is None:
+        found = Audience()
+        request._igren_audience = found
+    return found
+
+
 class PublicPageQuerySet(PageQuerySet):
     def public(self, now=None, audience: Audience | None = None):
         """Live, unrestricted pages inside their publication window, judged now."""

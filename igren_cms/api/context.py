@@ -1,12 +1,7 @@
 """Per-request state for resolvers: one visibility snapshot shared by every resolver."""
 
-from pages.visibility import Audience
+from pages.visibility import Audience, audience_for
 
 
 def audience(info) -> Audience:
-    request = info.context
-    found = getattr(request, "_igren_audience", None)
-    if found is None:
-        found = Audience()
-        request._igren_audience = found
-    return found
+    return audience_for(info.context)

@@ -88,7 +88,7 @@ class Event(graphene.ObjectType):
 
     @staticmethod
     def resolve_body(event, info):
-        return expanded_body(event, related(event, info).listing)
+        return expanded_body(event, info.context, related(event, info).listing)
 
 
 def related(event, info):

@@ -1,9 +1,9 @@
 """`history`: the association's timeline with Japanese era dates."""
 
 import graphene
-from wagtail.rich_text import expand_db_html
 
 from pages.models import HistoryPage
+from pages.rich_text import public_html
 
 from . import common
 from .context import audience
@@ -19,7 +19,7 @@ class HistoryEntry(graphene.ObjectType):
     title = graphene.String(required=True, description="What happened.")
     body = graphene.String(description="Details as HTML.")
 
-    resolve_body = staticmethod(lambda entry, info: expand_db_html(entry.body))
+    resolve_body = staticmethod(lambda entry, info: public_html(entry.body, info.context))
 
 
 class History(graphene.ObjectType):
@@ -33,7 +33,9 @@ class History(graphene.ObjectType):
     )
 
     resolve_url = staticmethod(lambda page, info: common.page_url(page, info))
-    resolve_introduction = staticmethod(lambda page, info: expand_db_html(page.introduction))
+    resolve_introduction = staticmethod(
+        lambda page, info: public_html(page.introduction, info.context)
+    )
     resolve_entries = staticmethod(lambda page, info: page.timeline())
 
 

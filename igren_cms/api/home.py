@@ -1,9 +1,9 @@
 """`home`: who the association is and how to reach it."""
 
 import graphene
-from wagtail.rich_text import expand_db_html
 
 from pages.models import HomePage
+from pages.rich_text import public_html
 
 from . import common
 from .context import audience
@@ -24,7 +24,9 @@ class Home(graphene.ObjectType):
     contact_email = graphene.String(description="Contact e-mail.")
 
     resolve_url = staticmethod(lambda page, info: common.page_url(page, info))
-    resolve_introduction = staticmethod(lambda page, info: expand_db_html(page.introduction))
+    resolve_introduction = staticmethod(
+        lambda page, info: public_html(page.introduction, info.context)
+    )
 
 
 class HomeQueries(graphene.ObjectType):

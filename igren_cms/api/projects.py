@@ -34,7 +34,9 @@ class Project(graphene.ObjectType):
 
     resolve_url = staticmethod(lambda project, info: common.page_url(project, info))
     resolve_body = staticmethod(
-        lambda project, info: expanded_body(project, getattr(project, "listing", None))
+        lambda project, info: expanded_body(
+            project, info.context, getattr(project, "listing", None)
+        )
     )
     resolve_categories = staticmethod(lambda project, info: project.categories.all())
     resolve_partner_organisations = staticmethod(

@@ -3,10 +3,10 @@
 import graphene
 from django.db.models import Prefetch
 from graphql import GraphQLError
-from wagtail.rich_text import expand_db_html
 
 from pages import event_relations
 from pages.models import EventPage, SalonPage
+from pages.rich_text import public_html
 
 from . import common
 from .context import audience
@@ -42,7 +42,7 @@ class Salon(graphene.ObjectType):
     )
 
     resolve_url = staticmethod(lambda salon, info: common.page_url(salon, info))
-    resolve_body = staticmethod(lambda salon, info: expand_db_html(salon.body))
+    resolve_body = staticmethod(lambda salon, info: public_html(salon.body, info.context))
     resolve_host_organisations = staticmethod(lambda salon, info: salon.host_organisations.all())
 
     @staticmethod

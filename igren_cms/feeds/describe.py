@@ -53,7 +53,7 @@ def location_text(event, lang: str = "ja") -> str:
 def describe(event, request, lang: str = "ja") -> EventText:
     """Plain, control-character-free text of one event (relations attached beforehand)."""
     relations = event.relations
-    body_html = clean_text(expanded_body(event, relations.listing)) if event.body else ""
+    body_html = clean_text(expanded_body(event, request, relations.listing)) if event.body else ""
     organisers = [page.title for page in (relations.salon, relations.project) if page]
     organisers += [o["name"] for o in relations.organisations]
     return EventText(
