@@ -10,7 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from pages import event_windows
+from pages import event_windows, inputs
 from pages.models import EventPage, ProjectPage, SalonPage
 from pages.text_search import search_q
 from pages.visibility import Audience
@@ -21,7 +21,7 @@ MAX_MONTHS = 24
 ORDERS = {"start": ("start", "pk"), "-start": ("-start", "-pk")}
 
 
-class InvalidFilter(ValueError):
+class InvalidFilter(inputs.BadInput):
     """A filter value a caller must correct; the message is safe to show to the public."""
 
 
@@ -50,14 +50,16 @@ class EventFilter:
         if self.month is not None:
             match = MONTH_RE.match(self.month)
             if not match or not 1 <= int(match.group(2)) <= 12:
-                raise InvalidFilter(f"month must look like 2026-11 (YYYY-MM), not {self.month!r}.")
+                raise InvalidFilter(
+                    f"month must look like 2026-11 (YYYY-MM), not {inputs.echo(self.month)}."
+                )
             year, month = int(match.group(1)), int(match.group(2))
             if not 1900 <= year <= 9000:
                 raise InvalidFilter("month must be between 1900-01 and 9000-12.")
             return event_windows.month_window(year, month, self.months)
         if self.date_from or self.date_to:
-            first = self.date_from or datetime.date(1900, 1, 1)
-            last = self.date_to or datetime.date(9000, 12, 31)
+            first = inputs.calendar_date(self.date_from or inputs.EARLIEST, "from")
+            last = inputs.calendar_date(self.date_to or inputs.LATEST, "to")
             if first > last:
                 raise InvalidFilter("from must not be after to.")
             return event_windows.date_window(first, last)
@@ -65,6 +67,10 @@ class EventFilter:
 
     def apply(self, events, audience: Audience):
         """Narrow an already-public EventPage queryset; raises InvalidFilter on bad values."""
+        for name in ("salon", "project", "category", "search", "month"):
+            value = getattr(self, name)
+            if value is not None:
+                inputs.text(value, name)
         order = self.order or "start"
         if order not in ORDERS:
             raise InvalidFilter(f"order must be one of: {', '.join(ORDERS)}.")
@@ -76,7 +82,7 @@ class EventFilter:
             events = events.filter(project=_by_slug(ProjectPage, self.project, "project", audience))
         if self.category is not None:
             if not Category.objects.filter(slug=self.category).exists():
-                raise UnknownSlug(f"Unknown category {self.category!r}.")
+                raise UnknownSlug(f"Unknown category {inputs.echo(self.category)}.")
             events = events.filter(categories__slug=self.category)
         if self.status is not None:
             if self.status not in EventPage.Status.values:
@@ -92,5 +98,5 @@ def _by_slug(model, slug, label, audience):
     """The public page with this slug, or InvalidFilter (a hidden page is as unknown as a typo)."""
     page = audience.filter(model.objects.filter(slug=slug)).only("pk").first()
     if page is None:
-        raise UnknownSlug(f"Unknown {label} {slug!r}.")
+        raise UnknownSlug(f"Unknown {label} {inputs.echo(slug)}.")
     return page

@@ -6,8 +6,8 @@ from graphql import GraphQLError
 
 from igren_cms.feeds.describe import describe
 from igren_cms.feeds.jsonld import event_data, script_json
-from pages import event_relations
-from pages.event_filters import EventFilter, InvalidFilter
+from pages import event_relations, inputs
+from pages.event_filters import EventFilter
 from pages.event_windows import iso_tokyo
 from pages.models import EventPage
 from pages.rich_text import expanded_body
@@ -111,7 +111,7 @@ def resolve_events(root, info, page=None, per_page=None, **filters):
     event_filter = EventFilter(**{renamed.get(k, k): v for k, v in filters.items()})
     try:
         events = event_filter.apply(public_events(info), audience(info))
-    except InvalidFilter as exc:
+    except inputs.BadInput as exc:
         raise GraphQLError(str(exc)) from None
     items, pagination = paginate(events, page, per_page)
     return EventList(items=event_relations.attach(items, audience(info)), pagination=pagination)
@@ -121,11 +121,12 @@ def lookup(queryset, slug, id, label):
     """One public page by slug or id; null when there is none (or it is not public)."""
     if (slug is None) == (id is None):
         raise GraphQLError(f"Give exactly one of slug or id to look up a {label}.")
-    if id is not None:
-        if not str(id).isdigit():
-            raise GraphQLError(f"id must be a number, not {id!r}.")
-        return queryset.filter(pk=int(id)).first()
-    return queryset.filter(slug=slug).first()
+    try:
+        if id is not None:
+            return queryset.filter(pk=inputs.whole_number(id, "id", 1, 2**63 - 1)).first()
+        return queryset.filter(slug=inputs.text(slug, "slug")).first()
+    except inputs.BadInput as exc:
+        raise GraphQLError(str(exc)) from None
 
 
 class EventQueries(graphene.ObjectType):

@@ -3,6 +3,7 @@
 import graphene
 from graphql import GraphQLError
 
+from pages import inputs
 from pages.models import ProjectPage
 from pages.rich_text import expanded_body
 from pages.text_search import search_q
@@ -62,6 +63,12 @@ def public_projects(info):
 def resolve_projects(
     root, info, status=None, category=None, search_query=None, page=None, per_page=None
 ):
+    try:
+        for name, value in (("category", category), ("searchQuery", search_query)):
+            if value is not None:
+                inputs.text(value, name)
+    except inputs.BadInput as exc:
+        raise GraphQLError(str(exc)) from None
     projects = public_projects(info)
     if status is not None:
         if status not in ProjectPage.Status.values:
@@ -69,7 +76,7 @@ def resolve_projects(
         projects = projects.filter(status=status)
     if category is not None:
         if not CategoryModel.objects.filter(slug=category).exists():
-            raise GraphQLError(f"Unknown category {category!r}.")
+            raise GraphQLError(f"Unknown category {inputs.echo(category)}.")
         projects = projects.filter(categories__slug=category)
     if search_query:
         projects = projects.filter(search_q(search_query, ("title", "summary", "body")))

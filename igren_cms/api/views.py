@@ -1,6 +1,8 @@
 """The HTTP endpoint for GraphQL: GET and POST, CORS for any origin, limits checked first."""
 
+import json
 import logging
+import re
 
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.decorators import method_decorator
@@ -50,6 +52,30 @@ PARAMETER_TYPES = {
 }
 
 
+def has_lone_surrogate(value) -> bool:
+    """JSON may spell a lone UTF-16 surrogate ("\\ud800"), which no UTF-8 text can carry."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def bad_request(message: str) -> HttpError:
+    return HttpError(HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8"))
+
+
+QUOTED = re.compile(r"""(['"])([^'"]{100})[^'"]+\1""")
+MAX_MESSAGE = 400
+
+
+def shorten(message: str) -> str:
+    """Error messages echo client input (operation names, literals): at most 100 characters of
+    any quoted value, and of the whole message MAX_MESSAGE."""
+    message = QUOTED.sub(lambda m: f"{m.group(1)}{m.group(2)}…{m.group(1)}", message)
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
+
+
 def malformed_parameter(data):
     """A plain message when a JSON body's parameter has the wrong type, else None."""
     if not isinstance(data, dict):
@@ -77,6 +103,44 @@ class PublicGraphQLView(GraphQLView):
             response[header] = value
         response["Vary"] = "Accept"
         return response
+
+    def parse_body(self, request):
+        content_type = self.get_content_type(request)
+        if content_type not in ("application/graphql", "application/json"):
+            return super().parse_body(request)
+        try:
+            text = request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise bad_request("The request body is not valid UTF-8.") from None
+        if content_type == "application/graphql":
+            return {"query": text}
+        if not text.strip():
+            return {}  # e.g. Apollo's GET with a JSON content type and no body
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise bad_request("The JSON body is nested too deeply.") from None
+        except ValueError:
+            raise bad_request("POST body sent invalid JSON.") from None
+        if not isinstance(data, dict):
+            raise bad_request("The received data is not a valid JSON query (an object).")
+        if has_lone_surrogate(data):
+            raise bad_request("The JSON body contains a lone UTF-16 surrogate (e.g. \\ud800).")
+        return data
+
+    @staticmethod
+    def get_graphql_params(request, data):
+        try:
+            query, variables, operation_name, id_ = GraphQLView.get_graphql_params(request, data)
+        except RecursionError:
+            raise bad_request("Variables are nested too deeply.") from None
+        if variables is not None and not isinstance(variables, dict):
+            raise bad_request("`variables` must be a JSON object.")
+        if variables and has_lone_surrogate(variables):
+            raise bad_request("`variables` contains a lone UTF-16 surrogate (e.g. \\ud800).")
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise bad_request("The `operationName` parameter has the wrong type.")
+        return query, variables, operation_name, id_
 
     def get_response(self, request, data, show_graphiql=False):
         problem = malformed_parameter(data)
@@ -133,7 +197,9 @@ class PublicGraphQLView(GraphQLView):
             error = GraphQLError(
                 "Internal error while resolving this field.", error.nodes, path=error.path
             )
-        return GraphQLView.format_error(error)
+        formatted = GraphQLView.format_error(error)
+        formatted["message"] = shorten(formatted.get("message", ""))
+        return formatted
 
 
 # The view carries its own schema: a host site needs no GRAPHENE setting.

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from igren_cms.conf import feed_setting
-from pages import event_relations
-from pages.event_filters import EventFilter, InvalidFilter, UnknownSlug
+from pages import event_relations, inputs
+from pages.event_filters import EventFilter, UnknownSlug
 from pages.event_windows import today_in_tokyo
 from pages.models import EventPage
 from pages.visibility import Audience
@@ -58,9 +58,10 @@ def _integer(params, name, low, high):
     value = _single(params, name)
     if value is None:
         return None
-    if not value.isdigit() or not low <= int(value) <= high:
-        raise FeedRequestError(f"{name} must be a whole number from {low} to {high}.")
-    return int(value)
+    try:
+        return inputs.whole_number(value, name, low, high)
+    except inputs.BadInput as exc:
+        raise FeedRequestError(str(exc)) from None
 
 
 def parse(params, *, embed: bool = False) -> FeedQuery:
@@ -91,7 +92,7 @@ def _filtered(query: FeedQuery, audience: Audience, **window):
         return event_filter.apply(events, audience)
     except UnknownSlug as exc:
         raise FeedRequestError(str(exc), status=404) from None
-    except InvalidFilter as exc:
+    except inputs.BadInput as exc:
         raise FeedRequestError(str(exc)) from None
 
 
