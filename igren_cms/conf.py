@@ -19,11 +19,18 @@ API_DEFAULTS = {
     "MAX_PER_PAGE": 100,
     # Query document limits, checked before anything runs (igren_cms/api/limits.py).
     "MAX_QUERY_BYTES": 20_000,
-    "MAX_TOKENS": 2000,
+    "MAX_TOKENS": 1000,
     "MAX_DEPTH": 10,
     "MAX_ALIASES": 30,
     "MAX_DIRECTIVES": 20,
     "MAX_COST": 5000,
+    # Field selections as written (each fragment once), checked before spec validation, whose
+    # overlapping-fields rule is quadratic in them.
+    "MAX_SELECTIONS": 300,
+    # Largest response body, in bytes; a bigger result is replaced by an error.
+    "MAX_RESPONSE_BYTES": 2_000_000,
+    # Execution deadline, in seconds: fields not resolved by then are errors.
+    "MAX_SECONDS": 5.0,
     # Schema introspection (GraphiQL, graphql-codegen against the live endpoint).
     "INTROSPECTION": True,
     # "Did you mean …?" hints in validation errors (they reveal field names).

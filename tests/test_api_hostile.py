@@ -1,4 +1,6 @@
-"""Hostile queries are refused before execution, quickly, as GraphQL errors (never a 500)."""
+"""Hostile queries are refused before execution as GraphQL errors (never a 500).
+
+How fast is measured in test_api_hostile_cost.py, as a ratio against a trivial query."""
 
 import time
 
@@ -58,45 +60,42 @@ def doubling_fragments(levels):
         ),
         ("brace bomb", "{" * 5000 + "}" * 5000, "Syntax Error"),
         ("deep field bomb", "{ a " + "{ a " * 900 + "}" * 901, "nested too deeply"),
-        ("token flood", "{ home { " + "title " * 3000 + "} }", "more than 2000 tokens"),
+        ("token flood", "{ home { " + "title " * 3000 + "} }", "more than 1000 tokens"),
         (
             "forty aliases",
             "{ " + " ".join(f"a{i}: home {{ title }}" for i in range(40)) + " }",
-            "number of aliases is over the limit of 30",
+            "number of aliases (40) is over the limit of 30",
         ),
         (
             "25 directives",
             "{ home { title " + "@include(if: true) " * 25 + "} }",
-            "number of directives is over the limit of 20",
+            "number of directives (25) is over the limit of 20",
         ),
     ],
 )
 def test_rejected_fast_as_a_graphql_error(client, name, query, expected):
-    response, elapsed = post(client, query)
+    response, _ = post(client, query)
     assert response.status_code == 400, (name, response.status_code)
     body = response.json()
     assert body.get("data") is None
     assert expected in body["errors"][0]["message"], body["errors"][0]["message"]
-    assert elapsed < 0.5, f"{name} took {elapsed:.3f}s"
 
 
 def test_a_legacy_json_client_gets_the_same_rejection_with_status_200(client):
     # GraphQL over HTTP: with `Accept: application/json` a request error is a 200 with `errors`.
-    response, elapsed = post(client, "{ a " + "{ a " * 900 + "}" * 901, accept="application/json")
+    response, _ = post(client, "{ a " + "{ a " * 900 + "}" * 901, accept="application/json")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json; charset=utf-8"
     body = response.json()
     assert "data" not in body
     assert "nested too deeply" in body["errors"][0]["message"]
-    assert elapsed < 0.5
 
 
 def test_a_megabyte_string_argument_is_refused(client):
     query = '{ events(searchQuery: "' + "あ" * 350_000 + '") { items { title } } }'
-    response, elapsed = post(client, query)
+    response, _ = post(client, query)
     assert response.status_code == 400
     assert "bytes" in response.json()["errors"][0]["message"]
-    assert elapsed < 0.5
 
 
 def test_a_megabyte_search_is_refused_with_a_short_message(client):

@@ -10,6 +10,7 @@ Accepted documents are kept in a small LRU keyed by the query text and the limit
 frontends send the same few queries over and over, and each is parsed and validated once.
 """
 
+import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -36,6 +37,25 @@ LIST_SIZES = {
 }
 
 
+# What a field costs, in units of one plain scalar on one item (~0.02-0.03 ms measured), when it
+# costs more than that. Measured on 100 events of the demo plus 500 (see docs/api.md, "Limits"):
+# a list row itself (loading the event and attaching its relations) ~0.15 ms, jsonLd ~0.2 ms
+# (the whole event described and serialised), rich text ~0.05-0.1 ms with links.
+FIELD_WEIGHTS = {
+    "items": 8,  # inside events/projects, so counted once per row
+    "jsonLd": 10,
+    "body": 4,
+    "introduction": 2,
+    "entries": 4,
+    "organisations": 2,
+    "categories": 2,
+    "partnerOrganisations": 2,
+    "hostOrganisations": 2,
+}
+# Lists whose rows are their direct children: the row cost is inside the multiplication.
+ROW_WEIGHTS = {"upcomingEvents": 8, "salons": 8}
+
+
 def limit(name):
     return api_setting(name)
 
@@ -46,6 +66,7 @@ class Measure:
     cost: int = 0
     aliases: int = 0
     directives: int = 0
+    selections: int = 0  # as written in the document, each fragment once
 
 
 class _Walker:
@@ -77,8 +98,11 @@ class _Walker:
             if isinstance(selection, FieldNode):
                 child = self.selection_set(selection.selection_set)
                 size = _list_size(selection)
+                name = selection.name.value
+                weight = FIELD_WEIGHTS.get(name, 1)
+                row = ROW_WEIGHTS.get(name, 0)
                 total.depth = max(total.depth, child.depth + 1)
-                total.cost = min(self.cap, total.cost + 1 + size * child.cost)
+                total.cost = min(self.cap, total.cost + weight + size * (row + child.cost))
                 total.aliases += child.aliases + (1 if selection.alias else 0)
                 total.directives += child.directives
             else:
@@ -91,6 +115,20 @@ class _Walker:
                 total.aliases = min(self.cap, total.aliases + child.aliases)
                 total.directives = min(self.cap, total.directives + child.directives)
         return total
+
+
+def written_selections(document: DocumentNode) -> int:
+    """Selections as written, each fragment once: what spec validation has to compare (its
+    overlapping-fields rule is quadratic in them). Iterative, so any nesting is cheap."""
+    count = 0
+    stack = [getattr(d, "selection_set", None) for d in document.definitions]
+    while stack:
+        selection_set = stack.pop()
+        if selection_set is None:
+            continue
+        count += len(selection_set.selections)
+        stack.extend(getattr(s, "selection_set", None) for s in selection_set.selections)
+    return count
 
 
 def _list_size(field: FieldNode) -> int:
@@ -108,7 +146,9 @@ def _list_size(field: FieldNode) -> int:
 
 def measure(document: DocumentNode) -> Measure:
     walker = _Walker(document, limit("MAX_COST"))
-    worst = Measure()
+    worst = Measure(selections=written_selections(document))
+    if worst.selections > limit("MAX_SELECTIONS"):
+        return worst  # too many to be worth measuring further
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode):
             m = walker.selection_set(definition.selection_set)
@@ -118,13 +158,20 @@ def measure(document: DocumentNode) -> Measure:
                 max(worst.cost, m.cost),
                 max(worst.aliases, m.aliases),
                 max(worst.directives, m.directives),
+                worst.selections,
             )
     return worst
 
 
-ACCEPTED_CACHE_SIZE = 256
-_accepted: OrderedDict = OrderedDict()
+VERDICT_CACHE_SIZE = 1024
+_verdicts: OrderedDict = OrderedDict()
 _accepted_lock = threading.Lock()
+
+
+def forget_verdicts():
+    """Empty the verdict cache (tests that time a document's first check use it)."""
+    with _accepted_lock:
+        _verdicts.clear()
 
 
 def _limits_in_force() -> tuple:
@@ -132,20 +179,27 @@ def _limits_in_force() -> tuple:
 
 
 def check(schema, query: str):
-    """(document, []) when the query may run, else (None, [errors]). Acceptances are cached."""
-    key = (id(schema), query, _limits_in_force())
+    """(document, []) when the query may run, else (None, [errors]).
+
+    Verdicts are cached both ways: a client repeating a rejected document pays a dictionary
+    lookup, not another parse. The key is a digest, so a cached 20 kB document costs 32 bytes.
+    """
+    key = (
+        id(schema),
+        hashlib.sha256(query.encode("utf-8", "surrogatepass")).digest(),
+        _limits_in_force(),
+    )
     with _accepted_lock:
-        document = _accepted.get(key)
-        if document is not None:
-            _accepted.move_to_end(key)
-            return document, []
-    document, errors = _check(schema, query)
-    if document is not None:
-        with _accepted_lock:
-            _accepted[key] = document
-            while len(_accepted) > ACCEPTED_CACHE_SIZE:
-                _accepted.popitem(last=False)
-    return document, errors
+        verdict = _verdicts.get(key)
+        if verdict is not None:
+            _verdicts.move_to_end(key)
+            return verdict
+    verdict = _check(schema, query)
+    with _accepted_lock:
+        _verdicts[key] = verdict
+        while len(_verdicts) > VERDICT_CACHE_SIZE:
+            _verdicts.popitem(last=False)
+    return verdict
 
 
 def _check(schema, query: str):
@@ -168,13 +222,19 @@ def _check(schema, query: str):
     except RecursionError:
         return None, [GraphQLError("The query is nested too deeply.")]
     for value, name, what in (
+        (m.selections, "MAX_SELECTIONS", "number of field selections"),
         (m.depth, "MAX_DEPTH", "nesting depth"),
         (m.aliases, "MAX_ALIASES", "number of aliases"),
         (m.directives, "MAX_DIRECTIVES", "number of directives"),
         (m.cost, "MAX_COST", "estimated cost"),
     ):
         if value > limit(name):
-            return None, [GraphQLError(f"The query's {what} is over the limit of {limit(name)}.")]
+            return None, [
+                GraphQLError(
+                    f"The query's {what} ({value}) is over the limit of {limit(name)}.",
+                    extensions={"code": "QUERY_TOO_COMPLEX"},
+                )
+            ]
     rules = list(specified_rules)
     if not limit("INTROSPECTION"):
         rules.append(NoSchemaIntrospectionCustomRule)

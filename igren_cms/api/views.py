@@ -3,6 +3,7 @@
 import json
 import logging
 import re
+import time
 
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.decorators import method_decorator
@@ -76,6 +77,26 @@ def shorten(message: str) -> str:
     return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
 
 
+MAX_ERRORS = 20
+
+
+class Deadline:
+    """graphql-core middleware: fields that start after the request's time budget fail."""
+
+    def __init__(self, seconds: float):
+        self.until = time.monotonic() + seconds
+        self.seconds = seconds
+
+    def resolve(self, next_, root, info, **args):
+        if time.monotonic() > self.until:
+            raise GraphQLError(
+                f"The query ran past its time limit of {self.seconds:g} s; ask for fewer items "
+                "or fields.",
+                extensions={"code": "QUERY_TIMEOUT"},
+            )
+        return next_(root, info, **args)
+
+
 def malformed_parameter(data):
     """A plain message when a JSON body's parameter has the wrong type, else None."""
     if not isinstance(data, dict):
@@ -147,6 +168,21 @@ class PublicGraphQLView(GraphQLView):
         if problem:
             raise HttpError(HttpResponseBadRequest(problem))
         result, status_code = super().get_response(request, data, show_graphiql)
+        maximum = limits.limit("MAX_RESPONSE_BYTES")
+        if result and len(result) > maximum:
+            result = self.json_encode(
+                request,
+                {
+                    "errors": [
+                        {
+                            "message": f"The response would be over {maximum} bytes; ask for "
+                            "fewer items per page or fewer fields.",
+                            "extensions": {"code": "RESPONSE_TOO_LARGE"},
+                        }
+                    ]
+                },
+            )
+            status_code = 400
         if status_code == 400 and response_media_type(request) == LEGACY_JSON:
             # A well-formed request whose document fails parsing or validation.
             status_code = 200
@@ -171,17 +207,20 @@ class PublicGraphQLView(GraphQLView):
         ):
             raise HttpError(HttpResponseNotAllowed(["POST"], "Only queries may be sent with GET."))
         try:
-            return execute(
+            result = execute(
                 self.schema.graphql_schema,
                 document,
                 root_value=self.get_root_value(request),
                 context_value=self.get_context(request),
                 variable_values=variables,
                 operation_name=operation_name,
-                middleware=self.get_middleware(request),
+                middleware=[Deadline(limits.limit("MAX_SECONDS"))],
                 # Every resolver is synchronous: skip graphql-core's awaitable probe per value.
                 is_awaitable=never_awaitable,
             )
+            if result.errors and len(result.errors) > MAX_ERRORS:
+                result.errors = result.errors[:MAX_ERRORS]
+            return result
         except Exception:
             logger.exception("GraphQL execution failed")
             return ExecutionResult(
