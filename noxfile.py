@@ -31,7 +31,7 @@ SMOKE = [
 @nox.session
 @nox.parametrize(("python", "django"), MATRIX, ids=[f"py{p}-django{d}" for p, d in MATRIX])
 def tests(session, django):
-    session.install("--quiet", "-e", ".[test]", f"Django~={django}.0")
+    session.install("--quiet", "-e", ".[site,test]", f"Django~={django}.0")
     env = {"DATABASE_URL": "", "DJANGO_SETTINGS_MODULE": "igren_site.settings.test"}
     session.run("python", "-c", "import django, sys; print(sys.version, django.get_version())")
     session.run("python", "manage.py", "check", "--fail-level", "WARNING", env=env)

@@ -31,6 +31,9 @@ API_DEFAULTS = {
     "MAX_RESPONSE_BYTES": 2_000_000,
     # Execution deadline, in seconds: fields not resolved by then are errors.
     "MAX_SECONDS": 5.0,
+    # Requests per client address to each public endpoint group (GraphQL, feeds, embed), in
+    # django-ratelimit's notation ("600/m", "100/10s"); None turns rate limiting off.
+    "RATE_LIMIT": "600/m",
     # Schema introspection (GraphiQL, graphql-codegen against the live endpoint).
     "INTROSPECTION": True,
     # "Did you mean …?" hints in validation errors (they reveal field names).

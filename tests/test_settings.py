@@ -1,6 +1,7 @@
 """Production refuses to start half-configured; compose agrees with the settings."""
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+KEY = secrets.token_urlsafe(50)
 
 
 def load_production(**env):
@@ -36,7 +38,7 @@ def load_production(**env):
     ("env", "missing"),
     [
         ({"ALLOWED_HOSTS": "igren.example.jp"}, "SECRET_KEY"),
-        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": KEY}, "ALLOWED_HOSTS"),
     ],
 )
 def test_production_refuses_to_start_without(env, missing):
@@ -45,8 +47,38 @@ def test_production_refuses_to_start_without(env, missing):
     assert f"{missing} must be set" in result.stderr
 
 
+@pytest.mark.parametrize("key", ["x", "short-but-random-3f9a", "x" * 60])
+def test_production_refuses_a_weak_secret_key(key):
+    result = load_production(SECRET_KEY=key, ALLOWED_HOSTS="igren.example.jp")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be at least 50 characters" in result.stderr
+
+
+def test_production_passes_the_deploy_checks():
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "igren_site.settings.production",
+            "SECRET_KEY": KEY,
+            "ALLOWED_HOSTS": "igren.example.jp",
+        },
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
 def test_production_starts_when_configured():
-    result = load_production(SECRET_KEY="x" * 50, ALLOWED_HOSTS="igren.example.jp,www.example.jp")
+    result = load_production(SECRET_KEY=KEY, ALLOWED_HOSTS="igren.example.jp,www.example.jp")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['igren.example.jp', 'www.example.jp'] False"
 

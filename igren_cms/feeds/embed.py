@@ -42,8 +42,20 @@ WORDS = {
 }
 
 
+# The embed page needs nothing but its own inline style and links: everything else is refused.
+EMBED_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; "
+    "form-action 'none'"
+)
+
+
 def frame_ancestors() -> str:
     return "frame-ancestors " + " ".join(feed_setting("FRAME_ANCESTORS"))
+
+
+def content_security_policy() -> str:
+    """The embed page's whole policy (set by the plugin itself, so hosts need no django-csp)."""
+    return f"{EMBED_POLICY}; {frame_ancestors()}"
 
 
 def month_groups(events, windows, lang, request):
@@ -90,7 +102,7 @@ def embed_page(request):
             "subscribe": subscribe_links(request, **query.as_params()),
         },
     )
-    response["Content-Security-Policy"] = frame_ancestors()
+    response["Content-Security-Policy"] = content_security_policy()
     return conditional.finish(request, response, events, audience.now)
 
 

@@ -8,6 +8,8 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret-igren"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The whole suite comes from 127.0.0.1: rate limits are switched on by the tests that check them.
+IGREN_API = {"RATE_LIMIT": None}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,54 @@
+"""Per-client rate limits for the public endpoints, with django-ratelimit's counters.
+
+`IGREN_API["RATE_LIMIT"]` (e.g. "600/m"; None turns it off) is read at request time. Counters
+live in Django's default cache: Redis in production (shared by every worker and instance), the
+local-memory cache on a single development process. The client is the address
+django-ratelimit sees (`RATELIMIT_IP_META_KEY`: behind the standalone site's proxy, the
+address the proxy writes). Each endpoint group counts separately: a partner's calendar app
+polling the feeds does not use up its frontend's GraphQL budget.
+"""
+
+from functools import wraps
+
+from django.http import HttpResponse
+from django_ratelimit.core import _split_rate, is_ratelimited
+
+from igren_cms.conf import api_setting
+
+
+def too_many_requests(request, seconds: int, as_graphql: bool) -> HttpResponse:
+    message = f"Too many requests from this address; try again in {seconds} seconds."
+    if as_graphql:
+        body = (
+            '{"errors":[{"message":"%s","extensions":{"code":"RATE_LIMITED"}}]}' % message  # noqa: UP031
+        )
+        response = HttpResponse(body, status=429, content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(seconds)
+    response["Access-Control-Allow-Origin"] = "*"  # so a browser client can read the 429
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def rate_limited(group: str, as_graphql: bool = False):
+    """Decorate a view: over the configured rate, a 429 with Retry-After instead."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            rate = api_setting("RATE_LIMIT")
+            if (
+                rate
+                and request.method != "OPTIONS"
+                and is_ratelimited(
+                    request, group=f"igren:{group}", key="ip", rate=rate, increment=True
+                )
+            ):
+                _count, seconds = _split_rate(rate)
+                return too_many_requests(request, seconds, as_graphql)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,57 @@
+"""The standalone site's protections against password guessing, with django-axes.
+
+Wagtail admin logins go through Django's `authenticate()`, which axes guards on its own. The
+page-password form of a restricted page does not: `PagePasswordLockout` reports its failures to
+axes as failed logins of a pseudo-user per page ("page-password:<id>"), and refuses the form while
+axes says the client is locked out, so the right password does not get in either.
+"""
+
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
+from django.contrib.auth.signals import user_login_failed
+from django.shortcuts import render
+
+RESTRICTED_PAGE_FORM = "wagtailcore_authenticate_with_password"
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: the Japanese lockout page, status 429 with Retry-After."""
+    from axes.conf import settings as axes_settings
+    from axes.helpers import get_cool_off, get_failure_limit
+
+    cool_off = get_cool_off(request)
+    response = render(
+        request,
+        "igren_site/locked_out.html",
+        {
+            "failure_limit": get_failure_limit(request, credentials),
+            "cooloff_timedelta": cool_off,
+            "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
+        },
+        status=axes_settings.AXES_HTTP_RESPONSE_CODE,
+    )
+    if cool_off:
+        response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response
+
+
+class PagePasswordLockout:
+    """Middleware: Wagtail's page-password form counted and locked like an admin login."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if request.method != "POST" or match is None or match.url_name != RESTRICTED_PAGE_FORM:
+            return None
+        credentials = {"username": f"page-password:{view_kwargs.get('page_id')}"}
+        if not AxesProxyHandler.is_allowed(request, credentials):
+            return get_lockout_response(request, None, credentials)
+        response = view_func(request, *view_args, **view_kwargs)
+        if response.status_code == 200:  # the form shown again: the password was wrong
+            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+        return response
