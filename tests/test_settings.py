@@ -111,7 +111,40 @@ def test_compose_services_read_the_settings_variables():
     url = services["web"]["environment"]["DATABASE_URL"]
     assert f"@db:5432/{db_env['POSTGRES_DB']}" in url
     assert url.startswith(f"postgres://{db_env['POSTGRES_USER']}:")
-    assert "gunicorn igren_site.wsgi:application" in services["web"]["command"]
+    assert "gunicorn -c igren_site/gunicorn.conf.py" in services["web"]["command"]
     assert services["web"]["depends_on"]["migrate"]["condition"] == (
         "service_completed_successfully"
     )
+    assert services["web"]["environment"]["REDIS_URL"].startswith("redis://redis:")
+    assert "redis" in services
+
+
+def test_only_the_proxy_is_published_and_it_agrees_with_gunicorn_and_the_settings():
+    import re
+    import runpy
+
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    assert "ports" not in services["web"], "gunicorn must not be reachable without the proxy"
+    assert set(services["proxy"]["ports"]) >= {"80:80", "443:443"}
+
+    gunicorn = runpy.run_path(str(ROOT / "igren_site/gunicorn.conf.py"))
+    assert gunicorn["wsgi_app"] == "igren_site.wsgi:application"
+    assert gunicorn["worker_class"] == "gthread" and gunicorn["threads"] >= 2
+    assert gunicorn["preload_app"] is True
+    assert gunicorn["timeout"] <= 60
+    assert gunicorn["limit_request_line"] <= 8190 and gunicorn["limit_request_fields"] <= 100
+    port = gunicorn["bind"].rsplit(":", 1)[1]
+    assert services["web"]["expose"] == [port]
+
+    caddyfile = (ROOT / "igren_site/Caddyfile").read_text()
+    assert f"reverse_proxy web:{port}" in caddyfile
+    assert "request_buffers" in caddyfile  # slow uploads never reach a worker
+    mounts = {v.split(":")[1]: v.split(":")[0] for v in services["proxy"]["volumes"]}
+    assert mounts["/etc/caddy/Caddyfile"] == "./igren_site/Caddyfile"
+    env = services["web"]["environment"]
+    for prefix, setting in (("static", "STATIC_ROOT"), ("media", "MEDIA_ROOT")):
+        root = re.search(rf"handle_path /{prefix}/\* {{\s*root \* (\S+)", caddyfile).group(1)
+        assert root == env[setting], f"Caddy serves /{prefix}/ from {root}, Django writes {setting}"
+        assert mounts[root] == prefix  # the same named volume as the app's
+        app_mounts = {v.split(":")[1]: v.split(":")[0] for v in services["web"]["volumes"]}
+        assert app_mounts[env[setting]] == prefix
