@@ -19,7 +19,7 @@ API_DEFAULTS = {
     "MAX_PER_PAGE": 100,
     # Query document limits, checked before anything runs (igren_cms/api/limits.py).
     "MAX_QUERY_BYTES": 20_000,
-    "MAX_TOKENS": 1000,
+    "MAX_TOKENS": 800,
     "MAX_DEPTH": 10,
     "MAX_ALIASES": 30,
     "MAX_DIRECTIVES": 20,

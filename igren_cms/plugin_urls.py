@@ -10,24 +10,29 @@ from django.urls import path
 
 from igren_cms.api.views import graphql_view
 from igren_cms.feeds import embed, views
+from igren_cms.outage import survives_outage
 from igren_cms.ratelimit import rate_limited
+
+
+def public(view, group: str, as_graphql: bool = False):
+    """Every public endpoint: rate-limited per client, 503 when the database is unreachable."""
+    return rate_limited(group, as_graphql)(survives_outage(as_graphql)(view))
+
 
 app_name = "igren"
 
 urlpatterns = [
-    path("graphql/", rate_limited("graphql", as_graphql=True)(graphql_view), name="graphql"),
+    path("graphql/", public(graphql_view, "graphql", as_graphql=True), name="graphql"),
     *(
         path(
             f"feeds/events.{kind}",
-            rate_limited("feeds")(views.event_feed),
+            public(views.event_feed, "feeds"),
             {"kind": kind},
             name=kind,
         )
         for kind in views.CONTENT_TYPES
     ),
-    path(
-        "feeds/events/<int:pk>.ics", rate_limited("feeds")(views.event_calendar), name="event_ics"
-    ),
-    path("embed/events.js", rate_limited("embed")(embed.widget_script), name="embed_script"),
-    path("embed/events/", rate_limited("embed")(embed.embed_page), name="embed_page"),
+    path("feeds/events/<int:pk>.ics", public(views.event_calendar, "feeds"), name="event_ics"),
+    path("embed/events.js", public(embed.widget_script, "embed"), name="embed_script"),
+    path("embed/events/", public(embed.embed_page, "embed"), name="embed_page"),
 ]

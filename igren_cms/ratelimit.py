@@ -8,12 +8,15 @@ address the proxy writes). Each endpoint group counts separately: a partner's ca
 polling the feeds does not use up its frontend's GraphQL budget.
 """
 
+import logging
 from functools import wraps
 
 from django.http import HttpResponse
 from django_ratelimit.core import _split_rate, is_ratelimited
 
 from igren_cms.conf import api_setting
+
+logger = logging.getLogger("igren_cms.ratelimit")
 
 
 def too_many_requests(request, seconds: int, as_graphql: bool) -> HttpResponse:
@@ -31,6 +34,14 @@ def too_many_requests(request, seconds: int, as_graphql: bool) -> HttpResponse:
     return response
 
 
+def over_limit(request, group: str, rate: str) -> bool:
+    try:
+        return is_ratelimited(request, group=f"igren:{group}", key="ip", rate=rate, increment=True)
+    except Exception as error:  # the cache (Redis) is down: serve rather than fail
+        logger.warning("rate limit not checked, cache unavailable: %s", str(error)[:200])
+        return False
+
+
 def rate_limited(group: str, as_graphql: bool = False):
     """Decorate a view: over the configured rate, a 429 with Retry-After instead."""
 
@@ -38,13 +49,7 @@ def rate_limited(group: str, as_graphql: bool = False):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             rate = api_setting("RATE_LIMIT")
-            if (
-                rate
-                and request.method != "OPTIONS"
-                and is_ratelimited(
-                    request, group=f"igren:{group}", key="ip", rate=rate, increment=True
-                )
-            ):
+            if rate and request.method != "OPTIONS" and over_limit(request, group, rate):
                 _count, seconds = _split_rate(rate)
                 return too_many_requests(request, seconds, as_graphql)
             return view(request, *args, **kwargs)

@@ -66,24 +66,32 @@ def unprivileged_user() -> str | None:
     return None
 
 
-@contextlib.contextmanager
-def throwaway_cluster(bindir: str):
-    workdir = tempfile.mkdtemp(prefix="igren-pg-")
-    datadir = os.path.join(workdir, "data")
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        user = unprivileged_user()
-        if user is None:
-            raise RuntimeError("running as root and no unprivileged user to run PostgreSQL as")
-        shutil.chown(workdir, user=user)
-        os.chmod(workdir, 0o700)
-        prefix = ["runuser", "-u", user, "--"]
-    run = lambda *cmd: subprocess.run([*prefix, *cmd], check=True, stdout=subprocess.DEVNULL)  # noqa: E731
-    try:
-        run(
-            f"{bindir}/initdb",
+class ThrowawayCluster:
+    """A PostgreSQL cluster in a temporary directory that can be stopped and started again
+    (the outage test stops it under a running server)."""
+
+    def __init__(self, bindir: str, port: int = THROWAWAY_PORT):
+        self.bindir, self.port = bindir, port
+        self.workdir = tempfile.mkdtemp(prefix="igren-pg-")
+        self.datadir = os.path.join(self.workdir, "data")
+        self.prefix: list[str] = []
+        if os.geteuid() == 0:
+            user = unprivileged_user()
+            if user is None:
+                raise RuntimeError("running as root and no unprivileged user to run PostgreSQL as")
+            shutil.chown(self.workdir, user=user)
+            os.chmod(self.workdir, 0o700)
+            self.prefix = ["runuser", "-u", user, "--"]
+        self.url = f"postgres://postgres@127.0.0.1:{port}/postgres"
+
+    def run(self, *cmd):
+        subprocess.run([*self.prefix, *cmd], check=True, stdout=subprocess.DEVNULL)
+
+    def init(self):
+        self.run(
+            f"{self.bindir}/initdb",
             "-D",
-            datadir,
+            self.datadir,
             "-A",
             "trust",
             "-U",
@@ -92,22 +100,38 @@ def throwaway_cluster(bindir: str):
             "UTF8",
             "--locale=C.UTF-8",
         )
-        run(
-            f"{bindir}/pg_ctl",
+        return self
+
+    def start(self):
+        self.run(
+            f"{self.bindir}/pg_ctl",
             "-D",
-            datadir,
+            self.datadir,
             "-w",
             "-l",
-            os.path.join(workdir, "log"),
+            os.path.join(self.workdir, "log"),
             "-o",
-            f"-p {THROWAWAY_PORT} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            f"-p {self.port} -k {self.workdir} -c listen_addresses=127.0.0.1 -c fsync=off",
             "start",
         )
-        yield f"postgres://postgres@127.0.0.1:{THROWAWAY_PORT}/postgres"
-    finally:
+        return self
+
+    def stop(self, mode: str = "immediate"):
         with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
-            run(f"{bindir}/pg_ctl", "-D", datadir, "-m", "immediate", "stop")
-        shutil.rmtree(workdir, ignore_errors=True)
+            self.run(f"{self.bindir}/pg_ctl", "-D", self.datadir, "-m", mode, "-w", "stop")
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def throwaway_cluster(bindir: str):
+    cluster = ThrowawayCluster(bindir)
+    try:
+        yield cluster.init().start().url
+    finally:
+        cluster.remove()
 
 
 def main(argv: list[str]) -> int:

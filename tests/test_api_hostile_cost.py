@@ -7,6 +7,7 @@ a rejected document is cheaper still.
 """
 
 import datetime
+import gc
 import json
 import statistics
 import time
@@ -85,6 +86,7 @@ CORPUS = {
     "brace bomb": json_body("{" * 5000 + "}" * 5000),
     "deep field bomb": json_body("{ a " + "{ a " * 900 + "}" * 901),
     "token flood": json_body("{ home { " + "title " * 3000 + "} }"),
+    "a document just under the token limit": json_body("{ home { " + "title " * 790 + "} }"),
     "a megabyte string argument": json_body(
         '{ events(searchQuery: "' + "あ" * 350_000 + '") { items { title } } }'
     ),
@@ -128,13 +130,25 @@ def test_every_hostile_document_costs_at_most_10x_a_trivial_query():
     add_events()
     client = Client()
     trivial = json_body(TRIVIAL)
+    # The suite's own objects (hundreds of tests' worth) would make every garbage collection
+    # during a timing cost what a server worker never pays: set them aside, as gunicorn's
+    # preloaded workers do with gc.freeze().
+    gc.collect()
+    gc.freeze()
+    try:
+        measure(client, trivial)
+    finally:
+        gc.unfreeze()
+
+
+def measure(client, trivial):
     for _ in range(5):
         timed(client, trivial)  # warm: the URLconf, the schema, the connection
     baseline = statistics.median(timed(client, trivial)[0] for _ in range(21))
     report, too_slow = [], []
     for name, body in CORPUS.items():
         times = []
-        for _ in range(3):
+        for _ in range(5):
             limits.forget_verdicts()
             elapsed, response = timed(client, body)
             assert response.status_code < 500, (name, response.status_code)

@@ -11,6 +11,7 @@ frontends send the same few queries over and over, and each is parsed and valida
 """
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -168,6 +169,19 @@ _verdicts: OrderedDict = OrderedDict()
 _accepted_lock = threading.Lock()
 
 
+# GraphQL's lexical tokens, for a first count at C speed before graphql-core's parser (which
+# costs ~12 µs a token in Python): block strings, strings, names, numbers, punctuators.
+# Comments, commas and white space are not tokens.
+TOKEN = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*|[_A-Za-z][_0-9A-Za-z]*'
+    r"|-?\d[\d.eE+-]*|\.\.\.|[!$&():=@\[\]{|}]"
+)
+
+
+def rough_token_count(query: str) -> int:
+    return sum(1 for match in TOKEN.finditer(query) if not match.group().startswith("#"))
+
+
 def forget_verdicts():
     """Empty the verdict cache (tests that time a document's first check use it)."""
     with _accepted_lock:
@@ -209,6 +223,13 @@ def _check(schema, query: str):
             GraphQLError(
                 f"The query is {size} bytes; the limit is {limit('MAX_QUERY_BYTES')} bytes. "
                 "Pass long values as variables."
+            )
+        ]
+    if rough_token_count(query) > limit("MAX_TOKENS"):
+        return None, [
+            GraphQLError(
+                f"Document contains more than {limit('MAX_TOKENS')} tokens. Parsing aborted.",
+                extensions={"code": "QUERY_TOO_COMPLEX"},
             )
         ]
     try:

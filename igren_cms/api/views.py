@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.views import GraphQLView, HttpError, get_accepted_content_types
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast
 
+from igren_cms import outage
 from igren_cms.conf import graphiql_enabled
 
 from . import limits
@@ -80,6 +81,10 @@ def shorten(message: str) -> str:
 MAX_ERRORS = 20
 
 
+class DatabaseUnavailable(Exception):
+    """Raised out of execution so the whole response becomes a 503."""
+
+
 class Deadline:
     """graphql-core middleware: fields that start after the request's time budget fail."""
 
@@ -117,7 +122,11 @@ class PublicGraphQLView(GraphQLView):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
         else:
-            response = super().dispatch(request, *args, **kwargs)
+            try:
+                response = super().dispatch(request, *args, **kwargs)
+            except DatabaseUnavailable as error:
+                outage.log_outage(error.args[0] if error.args else error)
+                return outage.unavailable(as_graphql=True)
             if response.get("Content-Type", "").startswith(LEGACY_JSON):
                 response["Content-Type"] = f"{response_media_type(request)}; charset=utf-8"
         for header, value in CORS_HEADERS.items():
@@ -218,9 +227,17 @@ class PublicGraphQLView(GraphQLView):
                 # Every resolver is synchronous: skip graphql-core's awaitable probe per value.
                 is_awaitable=never_awaitable,
             )
+            if result.errors and any(
+                outage.is_outage(getattr(e, "original_error", None)) for e in result.errors
+            ):
+                raise DatabaseUnavailable(result.errors[0].original_error)
             if result.errors and len(result.errors) > MAX_ERRORS:
                 result.errors = result.errors[:MAX_ERRORS]
             return result
+        except DatabaseUnavailable:
+            raise
+        except outage.OUTAGE_ERRORS as error:
+            raise DatabaseUnavailable(error) from None
         except Exception:
             logger.exception("GraphQL execution failed")
             return ExecutionResult(

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "igren_site.security.PagePasswordLockout",
+    "igren_cms.outage.DatabaseOutageMiddleware",
     # Last, as django-axes asks: turns its lockout signal into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
