@@ -102,3 +102,4 @@ clean: ## Remove the virtualenv and local databases
 
 bench: install ## Median latency: our events query vs Wagtail API v2 vs a plain values() view
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/hostile_load.py
