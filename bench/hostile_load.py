@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -43,12 +44,16 @@ def post(url, query):
     request = urllib.request.Request(  # noqa: S310
         url,
         data=json.dumps({"query": query}).encode(),
-        headers={"Content-Type": "application/json", "Accept": "application/json"},
+        headers={"Content-Type": "application/json", "Accept": "application/graphql-response+json"},
     )
     started = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-        response.read()
-        status = response.status
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+            response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:  # a refused document: 400
+        error.read()
+        status = error.code
     return time.perf_counter() - started, status
 
 
@@ -65,10 +70,7 @@ def under_load(url, query):
         for _ in range(500):  # bounded in count and in time
             if stop.is_set() or time.monotonic() > deadline:
                 return
-            try:
-                statuses.append(post(url, query)[1])
-            except urllib.error.HTTPError as error:
-                statuses.append(error.code)
+            statuses.append(post(url, query)[1])
 
     threads = [threading.Thread(target=loop) for _ in range(2)]
     for thread in threads:
