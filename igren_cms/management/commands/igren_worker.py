@@ -1,0 +1,68 @@
+"""The background worker: scheduled publishing that happens by itself.
+
+    manage.py igren_worker            # every --interval seconds until stopped (SIGTERM/SIGINT)
+    manage.py igren_worker --once     # one cycle, for tests and cron
+
+Each cycle runs Wagtail's `publish_scheduled` (publishes revisions whose go-live time has come,
+unpublishes pages past their expiry), so a scheduled event appears within one interval of its
+time. The public outputs already hide expired and not-yet-live pages at request time
+(pages/visibility.py); the worker makes the admin's state and Wagtail's signals (search index,
+cache purges, webhooks) follow. When the site configures django-tasks-db as its TASKS backend,
+each cycle also runs the queued background tasks (`db_worker --batch`).
+"""
+
+import logging
+import signal
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from igren_cms.outage import OUTAGE_ERRORS
+
+logger = logging.getLogger("igren_cms.worker")
+
+
+def uses_database_tasks() -> bool:
+    backend = getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "")
+    return backend.startswith("django_tasks_db")
+
+
+class Command(BaseCommand):
+    help = "Publish scheduled pages (and run queued background tasks) every minute."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="Run one cycle and exit.")
+        parser.add_argument(
+            "--interval", type=float, default=30.0, help="Seconds between cycles (default 30)."
+        )
+
+    def handle(self, *args, once=False, interval=30.0, **options):
+        self.stopping = False
+        if once:
+            self.cycle()
+            return
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, self.stop)
+        self.stdout.write(f"igren_worker: a cycle every {interval:g} s (Ctrl+C stops)")
+        while not self.stopping:
+            started = time.monotonic()
+            try:
+                self.cycle()
+            except OUTAGE_ERRORS as error:  # the database will come back; try next cycle
+                logger.warning("worker cycle skipped, database unreachable: %s", error)
+            except Exception:
+                logger.exception("worker cycle failed")
+            close_old_connections()
+            while not self.stopping and time.monotonic() - started < interval:
+                time.sleep(0.2)
+
+    def stop(self, *_):
+        self.stopping = True
+
+    def cycle(self):
+        call_command("publish_scheduled", verbosity=0)
+        if uses_database_tasks():
+            call_command("db_worker", "--batch", verbosity=0)
