@@ -40,7 +40,9 @@ class Event(graphene.ObjectType):
     summary = graphene.String(description="Short plain-text summary.")
     body = graphene.String(description="Body as HTML (Wagtail rich text, links expanded).")
     venue = graphene.Field(common.Venue, description="Venue, for in-person events.")
-    online_url = graphene.String(description="Where to join, for online events.")
+    online_url = graphene.String(
+        description="Where to join, for online events; null for in-person and cancelled events."
+    )
     attendance_mode = graphene.String(required=True, description="offline, online or mixed.")
     salon = graphene.Field(EventLink, description="Organising salon, when public.")
     project = graphene.Field(EventLink, description="Organising project, when public.")
@@ -75,6 +77,7 @@ class Event(graphene.ObjectType):
     resolve_organisations = staticmethod(lambda event, info: related(event, info).organisations)
     resolve_categories = staticmethod(lambda event, info: related(event, info).categories)
     resolve_image = staticmethod(lambda event, info: common.public_image(info, event.image))
+    resolve_online_url = staticmethod(lambda event, info: event.join_url)
 
     @staticmethod
     def resolve_ics_url(event, info):

@@ -34,7 +34,7 @@ def item(event, text, uid_domain, lang="ja") -> dict:
             "status": event.status,
             "attendance_mode": event.attendance_mode,
             "venue": _venue(event),
-            "online_url": event.online_url or None,
+            "online_url": event.join_url,
             "ics_url": text.ics_url,
         },
     }

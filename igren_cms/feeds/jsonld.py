@@ -51,8 +51,11 @@ def _location(event):
         if venue.address:
             address["streetAddress"] = one_line(venue.address)
         places.append({"@type": "Place", "name": one_line(venue.name), "address": address})
-    if event.attendance_mode != "offline" and event.online_url:
-        places.append({"@type": "VirtualLocation", "url": event.online_url})
+    if event.attendance_mode != "offline":
+        if event.join_url:
+            places.append({"@type": "VirtualLocation", "url": event.join_url})
+        else:  # cancelled: online, but no way in
+            places.append({"@type": "VirtualLocation", "name": "オンライン"})
     return places[0] if len(places) == 1 else places
 
 

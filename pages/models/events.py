@@ -235,6 +235,18 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         return context
 
     @property
+    def join_url(self) -> str | None:
+        """Where the public may join online: never for a cancelled or an in-person event (a
+        leftover URL must not invite people to a meeting that will not happen)."""
+        if (
+            not self.online_url
+            or self.attendance_mode == self.AttendanceMode.OFFLINE
+            or self.status == self.Status.CANCELLED
+        ):
+            return None
+        return self.online_url
+
+    @property
     def local_start(self):
         return timezone.localtime(self.start, event_windows.TOKYO)
 
