@@ -10,6 +10,8 @@ from pathlib import Path
 JA = {
     "Igren pages": "イグレンのページ",
     "Igren home page": "イグレンのトップページ",
+    "Enter a date from %(first)s (the adoption of the Gregorian calendar, Meiji 6) to %(last)s.": "%(first)s（明治6年、太陽暦の採用）から%(last)sまでの日付を入力してください。",
+    "Enter a date from %(first)s to %(last)s.": "%(first)sから%(last)sまでの日時を入力してください。",
     "Igren home pages": "イグレンのトップページ",
     "calendar sequence": "カレンダー更新番号",
     "Raised automatically when the time, place or status changes.": "日時、会場、状態が変わると自動で増えます。",

@@ -1,5 +1,6 @@
 """Editors get validation messages in Japanese, and nothing they typed is lost."""
 
+import datetime
 from datetime import timedelta
 
 import pytest
@@ -104,3 +105,20 @@ def test_admin_form_shows_the_japanese_error_and_keeps_the_input(client, event_i
     assert "オンライン勉強会（入力テスト）" in html
     assert "入力した概要が消えないこと" in html
     assert not EventPage.objects.filter(slug="online-study-form").exists()
+
+
+@pytest.mark.django_db
+def test_dates_outside_the_domain_get_japanese_messages():
+    from pages.models import HistoryEntry
+
+    entry = HistoryEntry(date=datetime.date(1084, 4, 20), precision="day", title="誤入力")
+    with translation.override("ja"), pytest.raises(ValidationError) as info:
+        entry.clean()
+    assert info.value.message_dict["date"] == [
+        f"1873年1月1日（明治6年、太陽暦の採用）から{timezone.localdate().year + 5}年12月31日"
+        "までの日付を入力してください。"
+    ]
+    far = timezone.now().replace(year=timezone.now().year + 30)
+    errors = messages(event(start=far, end=far))
+    assert errors["start"][0].startswith("1980年1月1日から")
+    assert errors["start"][0].endswith("までの日時を入力してください。")

@@ -25,6 +25,22 @@ def format_partial_date(day: datetime.date | None, precision: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+# The range an editor may enter. History starts at 明治6年 (1873-01-01), when Japan adopted the
+# Gregorian calendar: earlier 和暦 dates followed the lunisolar calendar and are not converted.
+# Events start in 1980 (the association dates from 1984). Both end a few years ahead of today.
+HISTORY_FIRST = wareki.GREGORIAN_ADOPTION
+EVENT_FIRST = datetime.date(1980, 1, 1)
+HISTORY_YEARS_AHEAD = 5
+EVENT_YEARS_AHEAD = 10
+
+
+def years_ahead(years: int, today: datetime.date | None = None) -> datetime.date:
+    from pages.event_windows import today_in_tokyo
+
+    today = today or today_in_tokyo()
+    return datetime.date(today.year + years, 12, 31)
+
+
 def truncate_to_precision(day: datetime.date, precision: str) -> datetime.date:
     """Store partial dates canonically: the first day of the year or month."""
     if precision == DatePrecision.YEAR:

@@ -13,6 +13,7 @@ from pages.visibility import Audience, PublicPageQuerySet
 
 from .base import IgrenPage
 from .calendar_sequence import CalendarSequenceMixin
+from .dates import EVENT_FIRST, EVENT_YEARS_AHEAD, format_partial_date, years_ahead
 
 
 class EventQuerySet(PublicPageQuerySet):
@@ -195,6 +196,22 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
     def clean(self):
         super().clean()
         errors = {}
+        last = years_ahead(EVENT_YEARS_AHEAD)
+        for name in ("start", "end", "previous_start", "registration_deadline"):
+            value = getattr(self, name)
+            if value is None:
+                continue
+            try:
+                day = value.astimezone(event_windows.TOKYO).date()
+            except (OverflowError, ValueError):  # 9999-12-31 23:00 UTC is past year 9999 in Tokyo
+                day = None
+            if day is None or not EVENT_FIRST <= day <= last:
+                errors[name] = _("Enter a date from %(first)s to %(last)s.") % {
+                    "first": format_partial_date(EVENT_FIRST, "day"),
+                    "last": format_partial_date(last, "day"),
+                }
+        if errors:
+            raise ValidationError(errors)
         if self.all_day and self.start and self.end:
             self._normalise_all_day()
         if self.start and self.end and self.end < self.start:

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -8,7 +9,14 @@ from wagtail.models import Orderable
 from pages import wareki
 
 from .base import IgrenPage
-from .dates import DatePrecision, format_partial_date, truncate_to_precision
+from .dates import (
+    HISTORY_FIRST,
+    HISTORY_YEARS_AHEAD,
+    DatePrecision,
+    format_partial_date,
+    truncate_to_precision,
+    years_ahead,
+)
 
 
 class HistoryPage(IgrenPage):
@@ -64,6 +72,20 @@ class HistoryEntry(Orderable):
     def clean(self):
         super().clean()
         if self.date:
+            last = years_ahead(HISTORY_YEARS_AHEAD)
+            if not HISTORY_FIRST <= self.date <= last:
+                raise ValidationError(
+                    {
+                        "date": _(
+                            "Enter a date from %(first)s (the adoption of the Gregorian "
+                            "calendar, Meiji 6) to %(last)s."
+                        )
+                        % {
+                            "first": format_partial_date(HISTORY_FIRST, "day"),
+                            "last": format_partial_date(last, "day"),
+                        }
+                    }
+                )
             self.date = truncate_to_precision(self.date, self.precision)
 
     @property
@@ -72,4 +94,9 @@ class HistoryEntry(Orderable):
 
     @property
     def wareki(self) -> str:
-        return wareki.to_wareki(self.date, self.precision)
+        """The era date; empty for a date outside the era table (forms never accept one, but
+        rows written by code must not break the public pages)."""
+        try:
+            return wareki.to_wareki(self.date, self.precision)
+        except ValueError:
+            return ""
