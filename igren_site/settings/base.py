@@ -94,6 +94,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Wagtail's database search backend uses PostgreSQL's search vectors there; from Django 6.0
+# that requires django.contrib.postgres among the apps (postgres.E005).
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    INSTALLED_APPS.append("django.contrib.postgres")
 
 # The cache holds rate-limit counters and login-failure counts: shared through Redis when
 # REDIS_URL is set (every worker and instance sees the same counts), else this process's memory.
