@@ -144,7 +144,8 @@ IGREN_FRONTEND_URL = os.environ.get("IGREN_FRONTEND_URL", "").rstrip("/")
 # Content-Security-Policy of the served pages (django-csp). The plugin's embed page sets its own,
 # stricter policy; the Wagtail admin keeps Wagtail's defaults (it needs inline scripts).
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    # GraphiQL (dev settings) loads its scripts from a CDN; the API itself returns JSON only.
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/", "/graphql/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
