@@ -10,6 +10,13 @@ from pathlib import Path
 JA = {
     "Igren pages": "イグレンのページ",
     "Igren home page": "イグレンのトップページ",
+    "When": "時期",
+    "Upcoming": "今後",
+    "Past": "過去",
+    "All": "すべて",
+    "Event status": "開催状況",
+    "Starts (Tokyo)": "開始（日本時間）",
+    "Events desk": "イベント一覧",
     "Enter a date from %(first)s (the adoption of the Gregorian calendar, Meiji 6) to %(last)s.": "%(first)s（明治6年、太陽暦の採用）から%(last)sまでの日付を入力してください。",
     "Enter a date from %(first)s to %(last)s.": "%(first)sから%(last)sまでの日時を入力してください。",
     "Igren home pages": "イグレンのトップページ",
@@ -144,7 +151,12 @@ def fill(po: Path) -> list[str]:
         value = JA[msgid].replace('"', '\\"')
         return f'{head}msgstr "{value}"\n'
 
-    text = ENTRY.sub(replace, po.read_text(encoding="utf-8"))
+    text = po.read_text(encoding="utf-8")
+    # makemessages marks a new msgid that resembles an old one as fuzzy, and compilemessages
+    # skips fuzzy entries: every msgstr here is written from JA, so drop the marks.
+    text = re.sub(r"#, fuzzy\n(#\| msg.*\n)*(?=(msgctxt .*\n)?msgid \"[^\"])", "", text)
+    text = re.sub(r"#, fuzzy, python-format\n(#\| msgid .*\n)*", "#, python-format\n", text)
+    text = ENTRY.sub(replace, text)
     text = text.replace(
         '"Content-Type: text/plain; charset=CHARSET\\n"',
         '"Content-Type: text/plain; charset=UTF-8\\n"',

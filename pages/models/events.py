@@ -1,3 +1,4 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -161,8 +162,8 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
             [
                 FieldPanel("salon"),
                 FieldPanel("project"),
-                FieldPanel("organisations"),
-                FieldPanel("categories"),
+                FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Organisers and categories"),
         ),

@@ -1,3 +1,4 @@
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -43,8 +44,8 @@ class ProjectPage(IgrenPage):
     content_panels = [
         *IgrenPage.content_panels,
         FieldRowPanel([FieldPanel("status"), FieldPanel("started_on")]),
-        FieldPanel("categories"),
-        FieldPanel("partner_organisations"),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("partner_organisations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
         FieldPanel("body"),
     ]

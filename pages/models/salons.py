@@ -1,3 +1,4 @@
+from django import forms
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +77,7 @@ class SalonPage(IgrenPage):
             heading=_("Opening"),
         ),
         FieldPanel("meeting_schedule"),
-        FieldPanel("host_organisations"),
+        FieldPanel("host_organisations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("image"),
