@@ -7,3 +7,11 @@ class PagesConfig(AppConfig):
     label = "igren_pages"
     verbose_name = _("Igren pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from pages.roles import after_migrate
+
+        # After every app's migrations (and permissions) exist: the 編集者/承認者 groups.
+        post_migrate.connect(after_migrate, dispatch_uid="igren_pages_roles")

@@ -8,3 +8,12 @@ from pages.admin_events import event_desk
 @hooks.register("register_admin_viewset")
 def register_event_desk():
     return event_desk
+
+
+@hooks.register("after_create_page")
+def roles_for_a_new_home(request, page):
+    from pages.models import HomePage
+    from pages.roles import ensure_roles
+
+    if isinstance(page.specific, HomePage):
+        ensure_roles()

@@ -20,6 +20,7 @@ from pages.models import (
     SalonIndexPage,
     SalonPage,
 )
+from pages.roles import ensure_roles
 from snippets.models import Category, Organisation, Venue
 
 from . import events as demo_events
@@ -181,6 +182,7 @@ class DemoLoader:
         for placeholder in plan.placeholders:  # after the Site moved: Site.root_page cascades
             placeholder.delete()
         self.report.created += 1
+        ensure_roles()  # 編集者/承認者 and the approval workflow on the new home
         return home
 
     def _section(self, home, model, key):
