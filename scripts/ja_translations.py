@@ -11,6 +11,8 @@ JA = {
     "Igren pages": "イグレンのページ",
     "Igren home page": "イグレンのトップページ",
     "When": "時期",
+    "Announce the new date as rescheduled": "日程変更として知らせる",
+    "When you change the start of a published event: tick to show it as rescheduled, with the original date.": "公開中のイベントの開始日時を変えたとき、チェックすると「日程変更」と当初の日時を表示します。当初の開始日時は自動で記録されます。",
     "Upcoming": "今後",
     "Past": "過去",
     "All": "すべて",

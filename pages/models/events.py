@@ -10,6 +10,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from pages import event_windows
+from pages.event_form import EventPageForm
 from pages.visibility import Audience, PublicPageQuerySet
 
 from .base import IgrenPage
@@ -143,6 +144,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
     )
 
     objects = PageManager.from_queryset(EventQuerySet)()
+    base_form_class = EventPageForm
 
     content_panels = [
         *IgrenPage.content_panels,
@@ -151,6 +153,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
                 FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
                 FieldPanel("all_day"),
                 FieldRowPanel([FieldPanel("status"), FieldPanel("previous_start")]),
+                FieldPanel("announce_reschedule"),
             ],
             heading=_("Date and status"),
         ),
