@@ -10,6 +10,13 @@ def register_event_desk():
     return event_desk
 
 
+@hooks.register("construct_homepage_panels")
+def this_and_next_month_panel(request, panels):
+    from pages.admin_dashboard import ThisAndNextMonthPanel
+
+    panels.append(ThisAndNextMonthPanel())
+
+
 @hooks.register("after_create_page")
 def roles_for_a_new_home(request, page):
     from pages.models import HomePage
