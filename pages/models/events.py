@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from pages import event_windows
 from pages.event_form import EventPageForm
-from pages.visibility import Audience, PublicPageQuerySet
+from pages.visibility import PublicPageQuerySet, audience_for
 
 from .base import IgrenPage
 from .calendar_sequence import CalendarSequenceMixin
@@ -252,7 +252,13 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         context = super().get_context(request, *args, **kwargs)
         # Public salon/project, organisations and categories, judged once for the whole page
         # (the JSON-LD tag reuses them).
-        context["relations"] = relations_of(self, Audience())
+        audience = audience_for(request)
+        context["relations"] = relations_of(self, audience)
+        # The event's image, unless its collection is restricted (then no rendition is made).
+        image = self.image
+        context["event_image"] = (
+            image if image is not None and audience.allows_collection(image.collection) else None
+        )
         return context
 
     @property
