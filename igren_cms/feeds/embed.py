@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from igren_cms.conf import feed_setting
 from pages.event_windows import current_months
-from pages.visibility import Audience
+from pages.visibility import audience_for
 
 from . import conditional, selection
 from .describe import describe
@@ -85,7 +85,7 @@ def month_groups(events, windows, lang, request):
 @require_safe
 @xframe_options_exempt
 def embed_page(request):
-    audience = Audience()
+    audience = audience_for(request)
     try:
         query = selection.parse(request.GET, embed=True)
         events = selection.embed_events(query, audience)

@@ -15,7 +15,7 @@ from wagtail.models import Site
 from igren_cms.conf import association_name, feed_setting
 from pages import event_relations
 from pages.models import EventPage, ProjectPage, SalonPage
-from pages.visibility import Audience
+from pages.visibility import Audience, audience_for
 from snippets.models import Category
 
 from . import conditional, ical, jsonfeed, selection, syndication
@@ -59,7 +59,7 @@ def plain_error(message: str, status: int) -> HttpResponse:
 @require_safe
 def event_feed(request, kind: str):
     """The event feed in one format: kind is ics, rss, atom or json (set in urls.py)."""
-    audience = Audience()
+    audience = audience_for(request)
     try:
         query = selection.parse(request.GET)
         events = selection.feed_events(query, audience)
@@ -105,7 +105,7 @@ def event_feed(request, kind: str):
 @require_safe
 def event_calendar(request, pk: int):
     """One event as its own calendar file, for 'add to calendar' links."""
-    audience = Audience()
+    audience = audience_for(request)
     event = EventPage.objects.public(audience=audience).for_listing().filter(pk=pk).first()
     if event is None:
         return plain_error("No public event has this id.", 404)

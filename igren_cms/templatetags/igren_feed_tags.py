@@ -8,7 +8,7 @@ from igren_cms.feeds.describe import describe
 from igren_cms.feeds.jsonld import event_data, script_json
 from igren_cms.feeds.views import subscribe_links
 from pages.event_relations import relations_of
-from pages.visibility import Audience
+from pages.visibility import audience_for
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ register = template.Library()
 def event_json_ld(context, event):
     """<script type="application/ld+json"> with the event's schema.org data."""
     request = context["request"]
-    relations_of(event, Audience())
+    relations_of(event, audience_for(request))
     data = script_json(event_data(event, describe(event, request), request.build_absolute_uri("/")))
     return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308
 
