@@ -8,15 +8,13 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
-from pages.event_windows import TOKYO
 from pages.models import EventPage
-
-WEEKDAYS = "月火水木金土日"
+from pages.templatetags.igren_tags import jp_date, jp_time
 
 
 def start_label(event) -> str:
-    start = timezone.localtime(event.start, TOKYO)
-    return f"{start:%Y-%m-%d}（{WEEKDAYS[start.weekday()]}）{start:%H:%M}"
+    """The same 2026年11月24日（火） 19:00 as the served pages."""
+    return f"{jp_date(event.start)} {jp_time(event.start)}"
 
 
 class EventDeskFilterSet(PageListingViewSet.filterset_class):

@@ -48,12 +48,11 @@ class PublicRichText:
             Page.objects.only("id", "path", "depth", "url_path", "live", "go_live_at", "expire_at"),
             attrs_list,
         )
-        return [
-            f'<a href="{escape(page_href(page, self.request))}">'
-            if self.audience.allows_page(page) and page_href(page, self.request)
-            else EMPTY_LINK
+        hrefs = [
+            page_href(page, self.request) if self.audience.allows_page(page) else None
             for page in pages
         ]
+        return [f'<a href="{escape(href)}">' if href else EMPTY_LINK for href in hrefs]
 
     def document_links(self, attrs_list):
         documents = _by_id(get_document_model().objects.select_related("collection"), attrs_list)

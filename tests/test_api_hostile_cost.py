@@ -19,18 +19,11 @@ from django.utils import timezone
 from igren_cms.api import limits
 from pages.models import EventPage
 from snippets.models import Category, Organisation, Venue
+from tests.hostile import doubling_fragments
 
 pytestmark = pytest.mark.django_db
 BOUND = 10
 TRIVIAL = "{ home { title } }"
-
-
-def doubling_fragments(levels):
-    parts = ["query Q { ...F0 }", "fragment F0 on Query { ...F1 ...F1 }"]
-    for i in range(1, levels):
-        parts.append(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}")
-    parts.append(f"fragment F{levels} on Query {{ events {{ items {{ title }} }} }}")
-    return "\n".join(parts)
 
 
 def json_body(query, **extra):
