@@ -136,3 +136,15 @@ def test_long_input_is_not_echoed(client, no_error_logs, field):
     )
     assert response.status_code in (200, 400)
     assert len(response.content) < 2000
+
+
+def test_a_lone_surrogate_in_get_variables_is_400(client, no_error_logs):
+    response = client.get(
+        "/graphql/",
+        {
+            "query": "query($s: String) { salon(slug: $s) { title } }",
+            "variables": '{"s": "\\ud800"}',
+        },
+        headers={"accept": GQL_ACCEPT},
+    )
+    assert_client_error(response)

@@ -180,18 +180,16 @@ class PublicGraphQLView(GraphQLView):
 
     @staticmethod
     def get_graphql_params(request, data):
-        try:
-            query, variables, operation_name, id_ = GraphQLView.get_graphql_params(request, data)
-        except RecursionError:
-            raise bad_request("Variables are nested too deeply.") from None
+        query, variables, operation_name, id_ = GraphQLView.get_graphql_params(request, data)
         if variables is not None and not isinstance(variables, dict):
             raise bad_request("`variables` must be a JSON object.")
-        if variables and nested_deeper_than(variables):
-            raise bad_request("Variables are nested too deeply.")
-        if variables and has_lone_surrogate(variables):
-            raise bad_request("`variables` contains a lone UTF-16 surrogate (e.g. \\ud800).")
-        if operation_name is not None and not isinstance(operation_name, str):
-            raise bad_request("The `operationName` parameter has the wrong type.")
+        # A JSON body was checked whole in parse_body; variables sent as a string (GET, form
+        # posts) were parsed just now and are checked here.
+        if isinstance(request.GET.get("variables") or data.get("variables"), str) and variables:
+            if nested_deeper_than(variables):
+                raise bad_request("Variables are nested too deeply.")
+            if has_lone_surrogate(variables):
+                raise bad_request("`variables` contains a lone UTF-16 surrogate (e.g. \\ud800).")
         return query, variables, operation_name, id_
 
     def get_response(self, request, data, show_graphiql=False):
