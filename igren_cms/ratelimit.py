@@ -12,7 +12,7 @@ import logging
 from functools import wraps
 
 from django.http import HttpResponse
-from django_ratelimit.core import _split_rate, is_ratelimited
+from django_ratelimit.core import get_usage
 
 from igren_cms.conf import api_setting
 
@@ -34,12 +34,19 @@ def too_many_requests(request, seconds: int, as_graphql: bool) -> HttpResponse:
     return response
 
 
-def over_limit(request, group: str, rate: str) -> bool:
+def seconds_until_allowed(request, group: str, rate: str) -> int | None:
+    """Seconds until this client's window resets when it is over the rate, else None."""
     try:
-        return is_ratelimited(request, group=f"igren:{group}", key="ip", rate=rate, increment=True)
+        usage = get_usage(request, group=f"igren:{group}", key="ip", rate=rate, increment=True)
     except Exception as error:  # the cache (Redis) is down: serve rather than fail
         logger.warning("rate limit not checked, cache unavailable: %s", str(error)[:200])
-        return False
+        return None
+    if usage is None or not usage["should_limit"]:
+        return None
+    if usage["limit"] == 0:  # django-ratelimit's answer when the cache gave no count
+        logger.warning("rate limit not checked, the cache returned no count")
+        return None
+    return max(1, usage["time_left"])
 
 
 def rate_limited(group: str, as_graphql: bool = False):
@@ -49,9 +56,10 @@ def rate_limited(group: str, as_graphql: bool = False):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             rate = api_setting("RATE_LIMIT")
-            if rate and request.method != "OPTIONS" and over_limit(request, group, rate):
-                _count, seconds = _split_rate(rate)
-                return too_many_requests(request, seconds, as_graphql)
+            if rate and request.method != "OPTIONS":
+                seconds = seconds_until_allowed(request, group, rate)
+                if seconds is not None:
+                    return too_many_requests(request, seconds, as_graphql)
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -28,7 +28,7 @@ def test_the_sixth_request_in_a_minute_is_429(limited, path):
         assert client.get(path).status_code == 200
     refused = client.get(path)
     assert refused.status_code == 429
-    assert refused["Retry-After"] == "60"
+    assert 0 < int(refused["Retry-After"]) <= 60  # until this client's minute window resets
     assert refused["Access-Control-Allow-Origin"] == "*"
     if path.startswith("/graphql/"):
         assert refused.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
