@@ -196,7 +196,7 @@ class PublicGraphQLView(GraphQLView):
     def get_response(self, request, data, show_graphiql=False):
         problem = malformed_parameter(data)
         if problem:
-            raise HttpError(HttpResponseBadRequest(problem))
+            raise bad_request(problem)
         result, status_code = super().get_response(request, data, show_graphiql)
         maximum = limits.limit("MAX_RESPONSE_BYTES")
         if result and len(result) > maximum:
