@@ -21,6 +21,9 @@ API_DEFAULTS = {
     "MAX_QUERY_BYTES": 20_000,
     "MAX_TOKENS": 800,
     "MAX_DEPTH": 10,
+    # Nesting depth of an introspection operation (`__schema`, `__type`): the standard query of
+    # graphql-js and graphql-codegen nests `ofType` about 9 levels below the type list.
+    "INTROSPECTION_MAX_DEPTH": 16,
     "MAX_ALIASES": 30,
     "MAX_DIRECTIVES": 20,
     "MAX_COST": 5000,

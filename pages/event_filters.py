@@ -34,7 +34,7 @@ class EventFilter:
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     month: str | None = None
-    months: int = 1
+    months: int | None = None  # default 1; without month or from/to: from this Tokyo month
     salon: str | None = None
     project: str | None = None
     category: str | None = None
@@ -42,11 +42,18 @@ class EventFilter:
     search: str | None = None
     order: str | None = None
 
-    def window(self) -> event_windows.Window | None:
-        if self.month is not None and (self.date_from or self.date_to):
+    def window(self, now=None) -> event_windows.Window | None:
+        ranged = bool(self.date_from or self.date_to)
+        if self.month is not None and ranged:
             raise InvalidFilter("Use either month or from/to, not both.")
-        if not 1 <= self.months <= MAX_MONTHS:
-            raise InvalidFilter(f"months must be between 1 and {MAX_MONTHS}.")
+        if self.months is not None:
+            if ranged:
+                raise InvalidFilter("months goes with month, not with from/to.")
+            if not 1 <= self.months <= MAX_MONTHS:
+                raise InvalidFilter(f"months must be between 1 and {MAX_MONTHS}.")
+            if self.month is None:
+                today = event_windows.today_in_tokyo(now)
+                return event_windows.month_window(today.year, today.month, self.months)
         if self.month is not None:
             match = MONTH_RE.match(self.month)
             if not match or not 1 <= int(match.group(2)) <= 12:
@@ -56,7 +63,7 @@ class EventFilter:
             year, month = int(match.group(1)), int(match.group(2))
             if not 1900 <= year <= 9000:
                 raise InvalidFilter("month must be between 1900-01 and 9000-12.")
-            return event_windows.month_window(year, month, self.months)
+            return event_windows.month_window(year, month, self.months or 1)
         if self.date_from or self.date_to:
             first = inputs.calendar_date(self.date_from or inputs.EARLIEST, "from")
             last = inputs.calendar_date(self.date_to or inputs.LATEST, "to")
@@ -74,7 +81,7 @@ class EventFilter:
         order = self.order or "start"
         if order not in ORDERS:
             raise InvalidFilter(f"order must be one of: {', '.join(ORDERS)}.")
-        window = self.window()
+        window = self.window(audience.now)
         events = events.overlapping(window) if window else events.upcoming(audience.now)
         if self.salon is not None:
             events = events.filter(salon=_by_slug(SalonPage, self.salon, "salon", audience))

@@ -14,6 +14,7 @@ are joined with a separator no content can contain (a fresh random token), expan
 
 import secrets
 
+from django.forms.utils import flatatt
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -22,7 +23,7 @@ from wagtail.models import Page
 from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
-from pages.page_urls import page_href
+from pages.page_urls import absolute_url, page_href
 from pages.visibility import Audience, audience_for
 
 EMPTY_LINK = "<a>"
@@ -38,9 +39,20 @@ def _by_id(queryset, attrs_list):
 class PublicRichText:
     """Expands stored rich text for one request's audience."""
 
-    def __init__(self, audience: Audience, request=None):
+    def __init__(self, audience: Audience, request=None, absolute: bool = False):
         self.audience = audience
         self.request = request
+        # Headless outputs (the API) need absolute links and image sources: the frontend's
+        # origin for pages, this host's (or the media host's) for files.
+        self.absolute = absolute and request is not None
+
+    def file_url(self, url: str) -> str:
+        return self.request.build_absolute_uri(url) if self.absolute else url
+
+    def page_link(self, page) -> str | None:
+        if self.absolute:
+            return absolute_url(page, self.request)
+        return page_href(page, self.request)
 
     # -- handlers, each given every tag of its kind in the document at once ------------------
     def page_links(self, attrs_list):
@@ -49,15 +61,14 @@ class PublicRichText:
             attrs_list,
         )
         hrefs = [
-            page_href(page, self.request) if self.audience.allows_page(page) else None
-            for page in pages
+            self.page_link(page) if self.audience.allows_page(page) else None for page in pages
         ]
         return [f'<a href="{escape(href)}">' if href else EMPTY_LINK for href in hrefs]
 
     def document_links(self, attrs_list):
         documents = _by_id(get_document_model().objects.select_related("collection"), attrs_list)
         return [
-            f'<a href="{escape(document.url)}">'
+            f'<a href="{escape(self.file_url(document.url))}">'
             if document is not None and self.audience.allows_collection(document.collection)
             else EMPTY_LINK
             for document in documents
@@ -71,7 +82,19 @@ class PublicRichText:
                 tags.append("")  # left out: no rendition, no alt text hinting at it
                 continue
             image_format = get_image_format(attrs.get("format", "fullwidth"))
-            tags.append(image_format.image_to_html(image, attrs.get("alt", "")))
+            if not self.absolute:
+                tags.append(image_format.image_to_html(image, attrs.get("alt", "")))
+                continue
+            rendition = image.get_rendition(image_format.filter_spec)
+            img = {
+                "src": self.file_url(rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "alt": attrs.get("alt", ""),
+            }
+            if image_format.classname:
+                img["class"] = image_format.classname
+            tags.append(f"<img{flatatt(img)}>")
         return tags
 
     def rewriter(self):
@@ -103,16 +126,18 @@ class PublicRichText:
         return parts
 
 
-def public_html(html: str | None, request) -> str:
-    """One rich-text value (introduction, history entry, …) as the request's audience sees it."""
-    return PublicRichText(audience_for(request), request).expand(html)
+def public_html(html: str | None, request, absolute: bool = False) -> str:
+    """One rich-text value (introduction, history entry, …) as the request's audience sees it;
+    `absolute` for headless outputs (every link and image source an absolute URL)."""
+    return PublicRichText(audience_for(request), request, absolute).expand(html)
 
 
-def expanded_body(page, request, listing=None) -> str:
+def expanded_body(page, request, listing=None, absolute: bool = False) -> str:
     """`page.body` for the public; the first call for a page of `listing` expands the whole list."""
-    if getattr(page, "_expanded_body", None) is None:
+    cached = "_expanded_body_absolute" if absolute else "_expanded_body"
+    if getattr(page, cached, None) is None:
         group = listing or [page]
-        expander = PublicRichText(audience_for(request), request)
+        expander = PublicRichText(audience_for(request), request, absolute)
         for member, html in zip(group, expander.expand_many([m.body for m in group]), strict=True):
-            member._expanded_body = html
-    return page._expanded_body
+            setattr(member, cached, html)
+    return getattr(page, cached)

@@ -127,7 +127,7 @@ def test_no_hidden_target_in_any_graphql_body(gql, bodies):
     # The link texts stay, without an href; public targets keep theirs.
     assert "<a>リンク0</a>" in event_body
     assert "<a>議事録</a>" in event_body
-    assert '<a href="/">トップページ</a>' in event_body
+    assert '<a href="http://testserver/">トップページ</a>' in event_body
     assert '<a href="https://www.example.jp/">外部</a>' in event_body
     assert 'alt="公開の写真"' in event_body
     assert "内部の写真" not in event_body

@@ -1,10 +1,10 @@
-"""Types shared by several domains: venues, organisations, categories, images, page links."""
+"""Types shared by several domains: venues, organisations, categories, images."""
 
 import graphene
 
-from pages.page_urls import absolute_url
-
 from .context import audience
+from .enums import OrganisationKind
+from .scalars import attr_or_none
 
 
 class Venue(graphene.ObjectType):
@@ -18,16 +18,20 @@ class Venue(graphene.ObjectType):
     longitude = graphene.Float(description="WGS 84 longitude, when known.")
     access_notes = graphene.String(description="How to get there.")
 
+    resolve_postal_code = attr_or_none("postal_code")
+    resolve_address = attr_or_none("address")
+    resolve_full_address = attr_or_none("full_address")
+    resolve_access_notes = attr_or_none("access_notes")
+
 
 class Organisation(graphene.ObjectType):
     """A body that hosts, partners in or organises activities."""
 
     name = graphene.String(required=True, description="Organisation name.")
-    kind = graphene.String(
-        required=True,
-        description="member_group, university, municipality, company or public_body.",
-    )
+    kind = graphene.Field(OrganisationKind, required=True, description="What kind of body.")
     website = graphene.String(description="Website URL, when known.")
+
+    resolve_website = staticmethod(lambda org, info: _get(org, "website") or None)
 
 
 class Category(graphene.ObjectType):
@@ -50,17 +54,6 @@ class Image(graphene.ObjectType):
         return info.context.build_absolute_uri(image.file.url)
 
 
-class PageLink(graphene.ObjectType):
-    """A short reference to another public page."""
-
-    id = graphene.ID(required=True, description="Page id.")
-    title = graphene.String(required=True, description="Page title.")
-    slug = graphene.String(required=True, description="Page slug.")
-    url = graphene.String(description="Public URL of the page.")
-
-    resolve_url = staticmethod(lambda page, info: page_url(page, info))
-
-
 def public_image(info, image):
     """The image if its collection is public (needs image__collection loaded), else None."""
     if image is None or not audience(info).allows_collection(image.collection):
@@ -68,6 +61,6 @@ def public_image(info, image):
     return image
 
 
-def page_url(page, info):
-    """Absolute URL of a page (see pages.page_urls)."""
-    return absolute_url(page, info.context)
+def _get(obj, name):
+    """Organisations come as model instances (projects, salons) or dicts (event listings)."""
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name)

@@ -2,48 +2,49 @@
 
 import graphene
 from django.urls import reverse
-from graphql import GraphQLError
 
 from igren_cms.feeds.describe import describe
 from igren_cms.feeds.jsonld import event_data, script_json
 from pages import event_relations, inputs
 from pages.event_filters import EventFilter
-from pages.event_windows import iso_tokyo
 from pages.models import EventPage
 from pages.rich_text import expanded_body
 
 from . import common
 from .context import audience
+from .enums import AttendanceMode, EventOrder, EventStatus, stored
+from .page_types import Page, PageLink, register
 from .pagination import Pagination, paginate
+from .scalars import attr_or_none, or_none, tokyo
 
 
-class EventLink(common.PageLink):
+class EventLink(PageLink):
     """A public salon or project that organises an event."""
 
 
+@register(EventPage)
 class Event(graphene.ObjectType):
-    """A public event. Times are ISO 8601 with the +09:00 offset."""
+    """A public event. Instants are ISO 8601 in Asia/Tokyo (+09:00)."""
 
-    id = graphene.ID(required=True, description="Page id.")
-    title = graphene.String(required=True, description="Event title.")
-    slug = graphene.String(required=True, description="Page slug, unique among events.")
-    url = graphene.String(description="Public URL of the event page.")
-    start = graphene.String(required=True, description="Start, e.g. 2026-11-20T15:00:00+09:00.")
-    end = graphene.String(required=True, description="End, same format as start.")
+    class Meta:
+        interfaces = (Page,)
+
+    start = graphene.DateTime(required=True, description="Start, e.g. 2026-11-20T15:00:00+09:00.")
+    end = graphene.DateTime(required=True, description="End, same form as start.")
     all_day = graphene.Boolean(
         required=True, description="True when only the dates of start and end matter."
     )
-    status = graphene.String(
-        required=True, description="scheduled, cancelled, postponed or rescheduled."
-    )
-    previous_start = graphene.String(description="Original start of a rescheduled event.")
+    status = graphene.Field(EventStatus, required=True, description="Whether it takes place.")
+    previous_start = graphene.DateTime(description="Original start of a rescheduled event.")
     summary = graphene.String(description="Short plain-text summary.")
-    body = graphene.String(description="Body as HTML (Wagtail rich text, links expanded).")
+    body = graphene.String(description="Body as HTML (links and images absolute); null when empty.")
     venue = graphene.Field(common.Venue, description="Venue, for in-person events.")
     online_url = graphene.String(
         description="Where to join, for online events; null for in-person and cancelled events."
     )
-    attendance_mode = graphene.String(required=True, description="offline, online or mixed.")
+    attendance_mode = graphene.Field(
+        AttendanceMode, required=True, description="In person, online or both."
+    )
     salon = graphene.Field(EventLink, description="Organising salon, when public.")
     project = graphene.Field(EventLink, description="Organising project, when public.")
     organisations = graphene.List(
@@ -55,7 +56,7 @@ class Event(graphene.ObjectType):
     fee = graphene.String(description="Fee as text, e.g. 無料 or 1,000円.")
     capacity = graphene.Int(description="Number of places, when limited.")
     registration_url = graphene.String(description="Where to register.")
-    registration_deadline = graphene.String(description="Registration deadline, ISO 8601.")
+    registration_deadline = graphene.DateTime(description="Registration deadline.")
     image = graphene.Field(common.Image, description="Illustration, when public.")
     ics_url = graphene.String(
         required=True, description="This event alone as an iCalendar file, for 'add to calendar'."
@@ -65,13 +66,15 @@ class Event(graphene.ObjectType):
         description="schema.org Event as JSON-LD: a JSON string, safe to put inside <script>.",
     )
 
-    resolve_url = staticmethod(lambda event, info: common.page_url(event, info))
-    resolve_start = staticmethod(lambda event, info: iso_tokyo(event.start))
-    resolve_end = staticmethod(lambda event, info: iso_tokyo(event.end))
-    resolve_previous_start = staticmethod(lambda event, info: iso_tokyo(event.previous_start))
+    resolve_start = staticmethod(lambda event, info: tokyo(event.start))
+    resolve_end = staticmethod(lambda event, info: tokyo(event.end))
+    resolve_previous_start = staticmethod(lambda event, info: tokyo(event.previous_start))
     resolve_registration_deadline = staticmethod(
-        lambda event, info: iso_tokyo(event.registration_deadline)
+        lambda event, info: tokyo(event.registration_deadline)
     )
+    resolve_summary = attr_or_none("summary")
+    resolve_fee = attr_or_none("fee")
+    resolve_registration_url = attr_or_none("registration_url")
     resolve_salon = staticmethod(lambda event, info: related(event, info).salon)
     resolve_project = staticmethod(lambda event, info: related(event, info).project)
     resolve_organisations = staticmethod(lambda event, info: related(event, info).organisations)
@@ -91,7 +94,8 @@ class Event(graphene.ObjectType):
 
     @staticmethod
     def resolve_body(event, info):
-        return expanded_body(event, info.context, related(event, info).listing)
+        listing = related(event, info).listing
+        return or_none(expanded_body(event, info.context, listing, absolute=True))
 
 
 def related(event, info):
@@ -111,11 +115,8 @@ def public_events(info):
 
 def resolve_events(root, info, page=None, per_page=None, **filters):
     renamed = {"from": "date_from", "to": "date_to", "search_query": "search"}
-    event_filter = EventFilter(**{renamed.get(k, k): v for k, v in filters.items()})
-    try:
-        events = event_filter.apply(public_events(info), audience(info))
-    except inputs.BadInput as exc:
-        raise GraphQLError(str(exc)) from None
+    event_filter = EventFilter(**{renamed.get(k, k): stored(v) for k, v in filters.items()})
+    events = event_filter.apply(public_events(info), audience(info))
     items, pagination = paginate(events, page, per_page)
     return EventList(items=event_relations.attach(items, audience(info)), pagination=pagination)
 
@@ -123,32 +124,34 @@ def resolve_events(root, info, page=None, per_page=None, **filters):
 def lookup(queryset, slug, id, label):
     """One public page by slug or id; null when there is none (or it is not public)."""
     if (slug is None) == (id is None):
-        raise GraphQLError(f"Give exactly one of slug or id to look up a {label}.")
-    try:
-        if id is not None:
-            return queryset.filter(pk=inputs.whole_number(id, "id", 1, 2**63 - 1)).first()
-        return queryset.filter(slug=inputs.text(slug, "slug")).first()
-    except inputs.BadInput as exc:
-        raise GraphQLError(str(exc)) from None
+        raise inputs.BadInput(f"Give exactly one of slug or id to look up a {label}.")
+    if id is not None:
+        return queryset.filter(pk=inputs.whole_number(id, "id", 1, 2**63 - 1)).first()
+    return queryset.filter(slug=inputs.text(slug, "slug")).first()
 
 
 class EventQueries(graphene.ObjectType):
     events = graphene.Field(
         EventList,
-        required=True,
-        description="Public events. Without a window: upcoming (not yet ended), soonest first.",
+        description="Public events. Without a window: upcoming (not yet ended), soonest first. "
+        "Null (with an error) when an argument is wrong, so sibling fields keep their data.",
         resolver=resolve_events,
         args={
             "from": graphene.Date(description="First local date (inclusive, Asia/Tokyo)."),
             "to": graphene.Date(description="Last local date (inclusive, Asia/Tokyo)."),
             "month": graphene.String(description="First month of the window, YYYY-MM."),
-            "months": graphene.Int(default_value=1, description="Months in the window (1-24)."),
+            "months": graphene.Int(
+                description="Months in the window (1-24, default 1), from `month` or else from "
+                "the current month in Tokyo."
+            ),
             "salon": graphene.String(description="Salon slug."),
             "project": graphene.String(description="Project slug."),
             "category": graphene.String(description="Category slug."),
-            "status": graphene.String(description="scheduled/cancelled/postponed/rescheduled."),
-            "search_query": graphene.String(description="Words that must all appear."),
-            "order": graphene.String(description="start (default) or -start."),
+            "status": EventStatus(description="Only events with this status."),
+            "search_query": graphene.String(
+                description="Words that must all appear (Japanese-aware, see `search`)."
+            ),
+            "order": EventOrder(description="Default START_ASC."),
             "page": graphene.Int(description="Page number, from 1."),
             "per_page": graphene.Int(description="Items per page, 1-100 (default 20)."),
         },

@@ -5,36 +5,44 @@ import graphene
 from pages.models import HistoryPage
 from pages.rich_text import public_html
 
-from . import common
 from .context import audience
+from .enums import DatePrecision
+from .page_types import Page, register
+from .scalars import or_none
 
 
 class HistoryEntry(graphene.ObjectType):
     """One milestone; its date may be known only to the year or month."""
 
     date = graphene.Date(required=True, description="First day of the known period.")
-    precision = graphene.String(required=True, description="year, month or day.")
+    precision = graphene.Field(
+        DatePrecision, required=True, description="How much of the date is known."
+    )
     date_label = graphene.String(required=True, description="e.g. 2013年6月.")
-    wareki = graphene.String(required=True, description="Japanese era date, e.g. 平成25年6月.")
+    wareki = graphene.String(description="Japanese era date, e.g. 平成25年6月.")
     title = graphene.String(required=True, description="What happened.")
     body = graphene.String(description="Details as HTML.")
 
-    resolve_body = staticmethod(lambda entry, info: public_html(entry.body, info.context))
+    resolve_wareki = staticmethod(lambda entry, info: or_none(entry.wareki))
+    resolve_body = staticmethod(
+        lambda entry, info: or_none(public_html(entry.body, info.context, absolute=True))
+    )
 
 
+@register(HistoryPage)
 class History(graphene.ObjectType):
     """The history page."""
 
-    title = graphene.String(required=True, description="Page title.")
-    url = graphene.String(description="Public URL of the history page.")
+    class Meta:
+        interfaces = (Page,)
+
     introduction = graphene.String(description="Introduction as HTML.")
     entries = graphene.List(
         graphene.NonNull(HistoryEntry), required=True, description="Chronological order."
     )
 
-    resolve_url = staticmethod(lambda page, info: common.page_url(page, info))
     resolve_introduction = staticmethod(
-        lambda page, info: public_html(page.introduction, info.context)
+        lambda page, info: or_none(public_html(page.introduction, info.context, absolute=True))
     )
     resolve_entries = staticmethod(lambda page, info: page.timeline())
 

@@ -5,15 +5,18 @@ import graphene
 from pages.models import HomePage
 from pages.rich_text import public_html
 
-from . import common
 from .context import audience
+from .page_types import Page, register
+from .scalars import attr_or_none, or_none
 
 
+@register(HomePage)
 class Home(graphene.ObjectType):
     """The site's home page."""
 
-    title = graphene.String(required=True, description="Page title.")
-    url = graphene.String(description="Public URL of the home page.")
+    class Meta:
+        interfaces = (Page,)
+
     association_name = graphene.String(required=True, description="Full name.")
     short_name = graphene.String(description="Short name, e.g. イグレン.")
     tagline = graphene.String(description="One-line tagline.")
@@ -23,9 +26,14 @@ class Home(graphene.ObjectType):
     contact_phone = graphene.String(description="Contact telephone.")
     contact_email = graphene.String(description="Contact e-mail.")
 
-    resolve_url = staticmethod(lambda page, info: common.page_url(page, info))
+    resolve_short_name = attr_or_none("short_name")
+    resolve_tagline = attr_or_none("tagline")
+    resolve_contact_postal_code = attr_or_none("contact_postal_code")
+    resolve_contact_address = attr_or_none("contact_address")
+    resolve_contact_phone = attr_or_none("contact_phone")
+    resolve_contact_email = attr_or_none("contact_email")
     resolve_introduction = staticmethod(
-        lambda page, info: public_html(page.introduction, info.context)
+        lambda page, info: or_none(public_html(page.introduction, info.context, absolute=True))
     )
 
 

@@ -24,18 +24,28 @@ from graphql.language import (
     FragmentSpreadNode,
     IntValueNode,
     OperationDefinitionNode,
+    SelectionSetNode,
+    VariableNode,
 )
 from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from igren_cms.conf import API_DEFAULTS, api_setting
 
-# List fields and the argument that sizes them (with its default when absent or a variable).
+from . import errors
+
+# List fields, the argument that sizes them, its default and its largest accepted value. A
+# variable is costed at the value the request gives it (or its declared default).
 LIST_SIZES = {
     "events": ("perPage", 20, 100),
     "projects": ("perPage", 20, 100),
+    "search": ("perPage", 20, 100),
     "upcomingEvents": ("limit", 5, 20),
     "salons": (None, 10, 10),
+    "redirects": (None, 100, 100),
+    "navigation": (None, 10, 10),
+    "srcSet": (None, 5, 5),
 }
+INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 
 
 # What a field costs, in units of one plain scalar on one item (~0.02-0.03 ms measured), when it
@@ -68,16 +78,21 @@ class Measure:
     aliases: int = 0
     directives: int = 0
     selections: int = 0  # as written in the document, each fragment once
+    introspection_depth: int = 0  # of operations that ask only for __schema / __type
+    costliest: tuple[str, int] = ("", 0)  # the root field that costs most, with its cost
+    sized_by_variables: bool = False  # a list size comes from a variable
 
 
 class _Walker:
-    def __init__(self, document: DocumentNode, cost_cap: int):
+    def __init__(self, document: DocumentNode, cost_cap: int, variables: dict | None = None):
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
         self.memo: dict[str, Measure] = {}
         self.visiting: set[str] = set()
         self.cap = cost_cap + 1  # costs are clamped so doubling chains stay small integers
+        self.variables = variables or {}
+        self.sized_by_variables = False
 
     def fragment(self, name: str) -> Measure:
         if name in self.memo:
@@ -98,7 +113,7 @@ class _Walker:
             total.directives += len(selection.directives or ())
             if isinstance(selection, FieldNode):
                 child = self.selection_set(selection.selection_set)
-                size = _list_size(selection)
+                size = self.list_size(selection)
                 name = selection.name.value
                 weight = FIELD_WEIGHTS.get(name, 1)
                 row = ROW_WEIGHTS.get(name, 0)
@@ -117,6 +132,28 @@ class _Walker:
                 total.directives = min(self.cap, total.directives + child.directives)
         return total
 
+    def list_size(self, field: FieldNode) -> int:
+        spec = LIST_SIZES.get(field.name.value)
+        if spec is None:
+            return 1
+        argument, default, maximum = spec
+        for arg in field.arguments or ():
+            if arg.name.value != argument:
+                continue
+            value = arg.value
+            if isinstance(value, VariableNode):
+                self.sized_by_variables = True
+                value = self.variables.get(value.name.value)
+                if value is None:
+                    return default
+                if not isinstance(value, int) or isinstance(value, bool):
+                    return maximum  # refused when variables are coerced; cost it high meanwhile
+                return max(1, min(maximum, value))
+            if isinstance(value, IntValueNode):
+                return max(1, min(maximum, int(value.value)))
+            return maximum
+        return default
+
 
 def written_selections(document: DocumentNode) -> int:
     """Selections as written, each fragment once: what spec validation has to compare (its
@@ -132,35 +169,49 @@ def written_selections(document: DocumentNode) -> int:
     return count
 
 
-def _list_size(field: FieldNode) -> int:
-    spec = LIST_SIZES.get(field.name.value)
-    if spec is None:
-        return 1
-    argument, default, maximum = spec
-    for arg in field.arguments or ():
-        if arg.name.value == argument:
-            if isinstance(arg.value, IntValueNode):
-                return max(1, min(maximum, int(arg.value.value)))
-            return maximum  # a variable: assume the largest the resolver accepts
-    return default
+def variable_values(operation: OperationDefinitionNode, given: dict | None) -> dict:
+    """The request's variables, with each declared default filled in."""
+    values = {}
+    for definition in operation.variable_definitions or ():
+        default = definition.default_value
+        if isinstance(default, IntValueNode):
+            values[definition.variable.name.value] = int(default.value)
+    values.update(given or {})
+    return values
 
 
-def measure(document: DocumentNode) -> Measure:
-    walker = _Walker(document, limit("MAX_COST"))
+def measure(document: DocumentNode, variables: dict | None = None) -> Measure:
     worst = Measure(selections=written_selections(document))
     if worst.selections > limit("MAX_SELECTIONS"):
         return worst  # too many to be worth measuring further
     for definition in document.definitions:
-        if isinstance(definition, OperationDefinitionNode):
-            m = walker.selection_set(definition.selection_set)
-            m.directives += len(definition.directives or ())
-            worst = Measure(
-                max(worst.depth, m.depth),
-                max(worst.cost, m.cost),
-                max(worst.aliases, m.aliases),
-                max(worst.directives, m.directives),
-                worst.selections,
-            )
+        if not isinstance(definition, OperationDefinitionNode):
+            continue
+        walker = _Walker(document, limit("MAX_COST"), variable_values(definition, variables))
+        selections = definition.selection_set.selections
+        introspection = all(
+            isinstance(s, FieldNode) and s.name.value in INTROSPECTION_FIELDS for s in selections
+        )
+        m = Measure()
+        for selection in selections:
+            one = walker.selection_set(SelectionSetNode(selections=(selection,)))
+            if one.cost > m.costliest[1] and isinstance(selection, FieldNode):
+                m.costliest = (selection.name.value, one.cost)
+            m.depth = max(m.depth, one.depth)
+            m.cost = min(walker.cap, m.cost + one.cost)
+            m.aliases = min(walker.cap, m.aliases + one.aliases)
+            m.directives = min(walker.cap, m.directives + one.directives)
+        m.directives += len(definition.directives or ())
+        if introspection:
+            # Introspection has its own depth budget and no content cost.
+            worst.introspection_depth = max(worst.introspection_depth, m.depth)
+            m.depth, m.cost = 0, 0
+        worst.depth = max(worst.depth, m.depth)
+        if m.cost > worst.cost:
+            worst.cost, worst.costliest = m.cost, m.costliest
+        worst.aliases = max(worst.aliases, m.aliases)
+        worst.directives = max(worst.directives, m.directives)
+        worst.sized_by_variables |= walker.sized_by_variables
     return worst
 
 
@@ -192,11 +243,12 @@ def _limits_in_force() -> tuple:
     return tuple(limit(name) for name in API_DEFAULTS)
 
 
-def check(schema, query: str):
+def check(schema, query: str, variables: dict | None = None):
     """(document, []) when the query may run, else (None, [errors]).
 
     Verdicts are cached both ways: a client repeating a rejected document pays a dictionary
     lookup, not another parse. The key is a digest, so a cached 20 kB document costs 32 bytes.
+    A document whose list sizes are variables is costed again for each request's values.
     """
     key = (
         id(schema),
@@ -207,63 +259,96 @@ def check(schema, query: str):
         verdict = _verdicts.get(key)
         if verdict is not None:
             _verdicts.move_to_end(key)
-            return verdict
-    verdict = _check(schema, query)
-    with _accepted_lock:
-        _verdicts[key] = verdict
-        while len(_verdicts) > VERDICT_CACHE_SIZE:
-            _verdicts.popitem(last=False)
-    return verdict
+    if verdict is None:
+        verdict = _check(schema, query)
+        with _accepted_lock:
+            _verdicts[key] = verdict
+            while len(_verdicts) > VERDICT_CACHE_SIZE:
+                _verdicts.popitem(last=False)
+    document, errors, sized_by_variables = verdict
+    if document is not None and sized_by_variables:
+        over = cost_error(measure(document, variables))
+        if over is not None:
+            return None, [over]
+    return document, errors
+
+
+def too_complex(message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": errors.QUERY_TOO_COMPLEX})
+
+
+def cost_error(m: Measure) -> GraphQLError | None:
+    if m.cost <= limit("MAX_COST"):
+        return None
+    name, cost = m.costliest
+    return too_complex(
+        f"The query's estimated cost ({m.cost}) is over the limit of {limit('MAX_COST')}; "
+        f"`{name}` alone costs {cost}. Ask for fewer items per page (perPage) or fewer fields "
+        "per item."
+    )
 
 
 def _check(schema, query: str):
+    """(document or None, errors, whether the cost depends on variables)."""
     size = len(query.encode("utf-8"))
     if size > limit("MAX_QUERY_BYTES"):
-        return None, [
-            GraphQLError(
-                f"The query is {size} bytes; the limit is {limit('MAX_QUERY_BYTES')} bytes. "
-                "Pass long values as variables."
-            )
-        ]
+        return (
+            None,
+            [
+                too_complex(
+                    f"The query is {size} bytes; the limit is {limit('MAX_QUERY_BYTES')} bytes. "
+                    "Pass long values as variables."
+                )
+            ],
+            False,
+        )
     if rough_token_count(query) > limit("MAX_TOKENS"):
-        return None, [
-            GraphQLError(
-                f"Document contains more than {limit('MAX_TOKENS')} tokens. Parsing aborted.",
-                extensions={"code": "QUERY_TOO_COMPLEX"},
-            )
-        ]
+        return (
+            None,
+            [
+                too_complex(
+                    f"Document contains more than {limit('MAX_TOKENS')} tokens. Parsing aborted."
+                )
+            ],
+            False,
+        )
     try:
         document = parse(query, max_tokens=limit("MAX_TOKENS"), no_location=False)
     except GraphQLError as error:
-        return None, [error]
+        return None, [errors.coded(error, errors.GRAPHQL_PARSE_FAILED)], False
     except RecursionError:
-        return None, [GraphQLError("The query is nested too deeply.")]
+        return None, [too_complex("The query is nested too deeply.")], False
     try:
         m = measure(document)
     except RecursionError:
-        return None, [GraphQLError("The query is nested too deeply.")]
+        return None, [too_complex("The query is nested too deeply.")], False
     for value, name, what in (
         (m.selections, "MAX_SELECTIONS", "number of field selections"),
         (m.depth, "MAX_DEPTH", "nesting depth"),
+        (m.introspection_depth, "INTROSPECTION_MAX_DEPTH", "introspection nesting depth"),
         (m.aliases, "MAX_ALIASES", "number of aliases"),
         (m.directives, "MAX_DIRECTIVES", "number of directives"),
-        (m.cost, "MAX_COST", "estimated cost"),
     ):
         if value > limit(name):
-            return None, [
-                GraphQLError(
-                    f"The query's {what} ({value}) is over the limit of {limit(name)}.",
-                    extensions={"code": "QUERY_TOO_COMPLEX"},
-                )
-            ]
+            return (
+                None,
+                [too_complex(f"The query's {what} ({value}) is over the limit of {limit(name)}.")],
+                False,
+            )
+    if not m.sized_by_variables:
+        over = cost_error(m)
+        if over is not None:
+            return None, [over], False
     rules = list(specified_rules)
     if not limit("INTROSPECTION"):
         rules.append(NoSchemaIntrospectionCustomRule)
-    errors = validate(
+    found = validate(
         schema.graphql_schema,
         document,
         rules,
         max_errors=20,
         hide_suggestions=not limit("FIELD_SUGGESTIONS"),
     )
-    return (None, errors) if errors else (document, [])
+    if found:
+        return None, [errors.coded(e, errors.GRAPHQL_VALIDATION_FAILED) for e in found], False
+    return document, [], m.sized_by_variables

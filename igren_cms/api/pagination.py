@@ -4,11 +4,12 @@ import math
 from functools import cached_property
 
 import graphene
-from graphql import GraphQLError
 
 from igren_cms.conf import api_setting
+from pages.inputs import BadInput
 
 DEFAULT_PER_PAGE = 20
+MAX_PAGE = 100_000  # an OFFSET past any real list, small enough for every database
 
 
 def max_per_page() -> int:
@@ -22,7 +23,10 @@ class Pagination(graphene.ObjectType):
     count = graphene.Int(required=True, description="Number of items on this page.")
     per_page = graphene.Int(required=True, description="Items per page, as requested.")
     current_page = graphene.Int(required=True, description="This page's number, from 1.")
-    prev_page = graphene.Int(description="The previous page's number, or null on the first.")
+    prev_page = graphene.Int(
+        description="The previous page's number (the last page when asked past it), or null "
+        "on the first."
+    )
     next_page = graphene.Int(description="The next page's number, or null on the last.")
     total_pages = graphene.Int(required=True, description="Number of pages (at least 1).")
 
@@ -46,7 +50,8 @@ class PageOfList:
 
     @property
     def prev_page(self) -> int | None:
-        return self.current_page - 1 if self.current_page > 1 else None
+        # Never outside 1..total_pages: past the end, "previous" is the last page.
+        return min(self.current_page - 1, self.total_pages) if self.current_page > 1 else None
 
     @property
     def next_page(self) -> int | None:
@@ -59,9 +64,9 @@ def paginate(queryset, page: int | None, per_page: int | None):
     per_page = DEFAULT_PER_PAGE if per_page is None else per_page
     limit = max_per_page()
     if not 1 <= per_page <= limit:
-        raise GraphQLError(f"perPage must be between 1 and {limit}.")
-    if page < 1:
-        raise GraphQLError("page must be 1 or more.")
+        raise BadInput(f"perPage must be between 1 and {limit}.")
+    if not 1 <= page <= MAX_PAGE:
+        raise BadInput(f"page must be between 1 and {MAX_PAGE}.")
     offset = (page - 1) * per_page
     items = list(queryset[offset : offset + per_page])
     return items, PageOfList(queryset, page, per_page, len(items))

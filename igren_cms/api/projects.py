@@ -1,9 +1,9 @@
 """`projects` and `project`."""
 
 import graphene
-from graphql import GraphQLError
 
 from pages import inputs
+from pages.event_filters import UnknownSlug
 from pages.models import ProjectPage
 from pages.rich_text import expanded_body
 from pages.text_search import search_q
@@ -11,18 +11,21 @@ from snippets.models import Category as CategoryModel
 
 from . import common
 from .context import audience
+from .enums import ProjectStatus, stored
 from .events import lookup
+from .page_types import Page, register
 from .pagination import Pagination, paginate
+from .scalars import attr_or_none, or_none
 
 
+@register(ProjectPage)
 class Project(graphene.ObjectType):
     """A public project of the association."""
 
-    id = graphene.ID(required=True, description="Page id.")
-    title = graphene.String(required=True, description="Project name.")
-    slug = graphene.String(required=True, description="Page slug.")
-    url = graphene.String(description="Public URL of the project page.")
-    status = graphene.String(required=True, description="active or completed.")
+    class Meta:
+        interfaces = (Page,)
+
+    status = graphene.Field(ProjectStatus, required=True, description="Running or finished.")
     started_on = graphene.Date(description="When the project started, when known.")
     summary = graphene.String(description="Short plain-text summary.")
     body = graphene.String(description="Body as HTML.")
@@ -33,10 +36,10 @@ class Project(graphene.ObjectType):
         graphene.NonNull(common.Organisation), required=True, description="Partners."
     )
 
-    resolve_url = staticmethod(lambda project, info: common.page_url(project, info))
+    resolve_summary = attr_or_none("summary")
     resolve_body = staticmethod(
-        lambda project, info: expanded_body(
-            project, info.context, getattr(project, "listing", None)
+        lambda project, info: or_none(
+            expanded_body(project, info.context, getattr(project, "listing", None), absolute=True)
         )
     )
     resolve_categories = staticmethod(lambda project, info: project.categories.all())
@@ -63,20 +66,15 @@ def public_projects(info):
 def resolve_projects(
     root, info, status=None, category=None, search_query=None, page=None, per_page=None
 ):
-    try:
-        for name, value in (("category", category), ("searchQuery", search_query)):
-            if value is not None:
-                inputs.text(value, name)
-    except inputs.BadInput as exc:
-        raise GraphQLError(str(exc)) from None
+    for name, value in (("category", category), ("searchQuery", search_query)):
+        if value is not None:
+            inputs.text(value, name)
     projects = public_projects(info)
     if status is not None:
-        if status not in ProjectPage.Status.values:
-            raise GraphQLError(f"status must be one of: {', '.join(ProjectPage.Status.values)}.")
-        projects = projects.filter(status=status)
+        projects = projects.filter(status=stored(status))
     if category is not None:
         if not CategoryModel.objects.filter(slug=category).exists():
-            raise GraphQLError(f"Unknown category {inputs.echo(category)}.")
+            raise UnknownSlug(f"Unknown category {inputs.echo(category)}.")
         projects = projects.filter(categories__slug=category)
     if search_query:
         projects = projects.filter(search_q(search_query, ("title", "summary", "body")))
@@ -89,10 +87,10 @@ def resolve_projects(
 class ProjectQueries(graphene.ObjectType):
     projects = graphene.Field(
         ProjectList,
-        required=True,
-        description="Public projects in the editors' order.",
+        description="Public projects in the editors' order; null (with an error) when an "
+        "argument is wrong.",
         resolver=resolve_projects,
-        status=graphene.String(description="active or completed."),
+        status=ProjectStatus(description="Only projects at this stage."),
         category=graphene.String(description="Category slug."),
         search_query=graphene.String(description="Words that must all appear."),
         page=graphene.Int(description="Page number, from 1."),

@@ -2,31 +2,36 @@
 
 import graphene
 from django.db.models import Prefetch
-from graphql import GraphQLError
 
 from pages import event_relations
+from pages.inputs import BadInput
 from pages.models import EventPage, SalonPage
 from pages.rich_text import public_html
 
 from . import common
 from .context import audience
+from .enums import DatePrecision
 from .events import Event, lookup
+from .page_types import Page, register
+from .scalars import attr_or_none, or_none
 
 MAX_UPCOMING = 20
 
 
+@register(SalonPage)
 class Salon(graphene.ObjectType):
     """A regional salon."""
 
-    id = graphene.ID(required=True, description="Page id.")
-    title = graphene.String(required=True, description="Salon name.")
-    slug = graphene.String(required=True, description="Page slug.")
-    url = graphene.String(description="Public URL of the salon page.")
+    class Meta:
+        interfaces = (Page,)
+
     area_name = graphene.String(required=True, description="Area, e.g. 三浦半島.")
     city = graphene.String(required=True, description="City, e.g. 横須賀市.")
     venue = graphene.Field(common.Venue, description="Usual venue.")
     opened_on = graphene.Date(description="Opening date (first day of the year/month if partial).")
-    opened_precision = graphene.String(required=True, description="year, month or day.")
+    opened_precision = graphene.Field(
+        DatePrecision, required=True, description="How much of openedOn is known."
+    )
     opened_label = graphene.String(description="e.g. 2010年（平成22年）.")
     meeting_schedule = graphene.String(description="Meeting schedule in words.")
     summary = graphene.String(description="Short plain-text summary.")
@@ -41,14 +46,18 @@ class Salon(graphene.ObjectType):
         description="The salon's events that have not yet ended, soonest first.",
     )
 
-    resolve_url = staticmethod(lambda salon, info: common.page_url(salon, info))
-    resolve_body = staticmethod(lambda salon, info: public_html(salon.body, info.context))
+    resolve_opened_label = attr_or_none("opened_label")
+    resolve_meeting_schedule = attr_or_none("meeting_schedule")
+    resolve_summary = attr_or_none("summary")
+    resolve_body = staticmethod(
+        lambda salon, info: or_none(public_html(salon.body, info.context, absolute=True))
+    )
     resolve_host_organisations = staticmethod(lambda salon, info: salon.host_organisations.all())
 
     @staticmethod
     def resolve_upcoming_events(salon, info, limit=5):
         if not 1 <= limit <= MAX_UPCOMING:
-            raise GraphQLError(f"limit must be between 1 and {MAX_UPCOMING}.")
+            raise BadInput(f"limit must be between 1 and {MAX_UPCOMING}.")
         return salon.upcoming[:limit]
 
 
@@ -68,7 +77,6 @@ def public_salons(info):
 class SalonQueries(graphene.ObjectType):
     salons = graphene.List(
         graphene.NonNull(Salon),
-        required=True,
         description="Every public salon, in order of opening.",
     )
     salon = graphene.Field(

@@ -2,7 +2,7 @@
 
 wagtail-grapple's generated root fields and page types are not part of it: they return drafts
 through `search`, `snippets`, foreign keys and `parent`, expose revision and lock fields, and
-accept any ORM path in `order` (see ../shared/CONVENTIONS.md). Every field here reads through
+accept any ORM path in `order` (see docs/decisions.md). Every field here reads through
 `pages.visibility`.
 """
 
@@ -11,12 +11,18 @@ import graphene
 from .events import EventQueries
 from .history import HistoryQueries
 from .home import HomeQueries
+from .page_types import GenericPage
 from .projects import ProjectQueries
 from .salons import SalonQueries
+from .sections import EventIndex, ProjectIndex, SalonIndex, SiteQueries
 
 
-class Query(EventQueries, ProjectQueries, SalonQueries, HistoryQueries, HomeQueries):
+class Query(SiteQueries, EventQueries, ProjectQueries, SalonQueries, HistoryQueries, HomeQueries):
     """Igren's public, read-only content API."""
 
 
-schema = graphene.Schema(query=Query, auto_camelcase=True)
+schema = graphene.Schema(
+    query=Query,
+    types=[EventIndex, SalonIndex, ProjectIndex, GenericPage],
+    auto_camelcase=True,
+)

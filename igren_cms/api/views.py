@@ -14,7 +14,7 @@ from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_o
 from igren_cms import outage
 from igren_cms.conf import graphiql_enabled
 
-from . import limits
+from . import errors, limits
 from .schema import schema
 
 logger = logging.getLogger("igren_cms.api")
@@ -115,7 +115,7 @@ class Deadline:
             raise GraphQLError(
                 f"The query ran past its time limit of {self.seconds:g} s; ask for fewer items "
                 "or fields.",
-                extensions={"code": "QUERY_TIMEOUT"},
+                extensions={"code": errors.QUERY_TIMEOUT},
             )
         return next_(root, info, **args)
 
@@ -207,7 +207,7 @@ class PublicGraphQLView(GraphQLView):
                         {
                             "message": f"The response would be over {maximum} bytes; ask for "
                             "fewer items per page or fewer fields.",
-                            "extensions": {"code": "RESPONSE_TOO_LARGE"},
+                            "extensions": {"code": errors.RESPONSE_TOO_LARGE},
                         }
                     ]
                 },
@@ -225,9 +225,11 @@ class PublicGraphQLView(GraphQLView):
             return super().execute_graphql_request(
                 request, data, query, variables, operation_name, show_graphiql
             )
-        document, errors = limits.check(self.schema, query)
-        if errors:
-            return ExecutionResult(data=None, errors=errors)
+        document, found = limits.check(
+            self.schema, query, variables if isinstance(variables, dict) else None
+        )
+        if found:
+            return ExecutionResult(data=None, errors=found)
         # Execute the checked document; graphene-django would parse the text a second time.
         operation = get_operation_ast(document, operation_name)
         if (
@@ -262,18 +264,38 @@ class PublicGraphQLView(GraphQLView):
         except Exception:
             logger.exception("GraphQL execution failed")
             return ExecutionResult(
-                errors=[GraphQLError("Internal error while executing the query.")]
+                errors=[
+                    GraphQLError(
+                        "Internal error while executing the query.",
+                        extensions={"code": errors.INTERNAL},
+                    )
+                ]
             )
 
     @staticmethod
     def format_error(error):
+        if not isinstance(error, GraphQLError):
+            # graphene-django's own request errors (HttpError: no query, malformed body, GET
+            # for a mutation): the message is written for the client.
+            formatted = GraphQLView.format_error(error)
+            formatted["message"] = shorten(formatted.get("message", ""))
+            formatted["extensions"] = {"code": errors.BAD_REQUEST}
+            return formatted
         original = getattr(error, "original_error", None)
         if original is not None and not isinstance(original, GraphQLError):
-            # An unexpected failure inside a resolver: log it, tell the client nothing internal.
-            logger.error("GraphQL resolver failed", exc_info=original)
-            error = GraphQLError(
-                "Internal error while resolving this field.", error.nodes, path=error.path
-            )
+            code = errors.client_error(original)
+            if code is None:
+                # An unexpected failure inside a resolver: log it, tell the client nothing
+                # internal.
+                logger.error("GraphQL resolver failed", exc_info=original)
+                message, code = "Internal error while resolving this field.", errors.INTERNAL
+            else:
+                message = str(original)  # written to be shown (pages.inputs.BadInput)
+            error = GraphQLError(message, error.nodes, path=error.path, extensions={"code": code})
+        elif not (error.extensions or {}).get("code"):
+            # Without a path the request itself was wrong (e.g. a variable of the wrong type);
+            # with one, a field failed in a way no resolver anticipated.
+            errors.coded(error, errors.BAD_USER_INPUT if error.path is None else errors.INTERNAL)
         formatted = GraphQLView.format_error(error)
         formatted["message"] = shorten(formatted.get("message", ""))
         return formatted

@@ -228,19 +228,23 @@
       } else {
         label += " " + time.format(start) + "〜" + (sameDay ? "" : day.format(end) + " ") + time.format(end);
       }
+      // The API's enums are upper case (CANCELLED, ONLINE); the widget's words and CSS classes
+      // are lower case.
+      const status = String(event.status).toLowerCase();
+      const mode = String(event.attendanceMode).toLowerCase();
       const when = el("div", { class: "when" }, el("time", { datetime: event.start }, label));
-      if (words[event.status] && event.status !== "scheduled") {
-        when.append(el("span", { class: `badge ${event.status}` }, words[event.status]));
+      if (words[status] && status !== "scheduled") {
+        when.append(el("span", { class: `badge ${status}` }, words[status]));
       }
       const href = safeHref(event.url);
       const title = href
         ? el("a", { class: "title", href, target: "_blank", rel: "noopener" }, event.title)
         : el("span", { class: "title" }, event.title);
       const places = [];
-      if (event.attendanceMode !== "online" && event.venue) places.push(event.venue.name);
-      if (event.attendanceMode !== "offline") places.push(words.online);
+      if (mode !== "online" && event.venue) places.push(event.venue.name);
+      if (mode !== "offline") places.push(words.online);
       const ics = safeHref(event.icsUrl);
-      return el("li", { class: `event ${event.status}` },
+      return el("li", { class: `event ${status}` },
         when,
         el("div", {}, title),
         places.length ? el("div", { class: "where" }, places.join(" / ")) : null,

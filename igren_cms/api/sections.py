@@ -1,0 +1,104 @@
+"""Section pages (events, salons, projects) and the site-wide root fields: `page(path:)`,
+`redirect(path:)`, `redirects` and `navigation`."""
+
+import graphene
+
+from pages import routing
+from pages.models import EventIndexPage, ProjectIndexPage, SalonIndexPage
+from pages.rich_text import public_html
+
+from .page_types import Page, PageLink, register
+from .scalars import or_none
+
+
+def introduction_html(page, info):
+    return or_none(public_html(page.introduction, info.context, absolute=True))
+
+
+@register(EventIndexPage)
+class EventIndex(graphene.ObjectType):
+    """The events section (its list comes from `events`)."""
+
+    class Meta:
+        interfaces = (Page,)
+
+    introduction = graphene.String(description="Introduction as HTML.")
+    resolve_introduction = staticmethod(introduction_html)
+
+
+@register(SalonIndexPage)
+class SalonIndex(graphene.ObjectType):
+    """The regional salons section (its list comes from `salons`)."""
+
+    class Meta:
+        interfaces = (Page,)
+
+    introduction = graphene.String(description="Introduction as HTML.")
+    resolve_introduction = staticmethod(introduction_html)
+
+
+@register(ProjectIndexPage)
+class ProjectIndex(graphene.ObjectType):
+    """The projects section (its list comes from `projects`)."""
+
+    class Meta:
+        interfaces = (Page,)
+
+    introduction = graphene.String(description="Introduction as HTML.")
+    resolve_introduction = staticmethod(introduction_html)
+
+
+class Redirect(graphene.ObjectType):
+    """A redirect an editor set up in Wagtail (Settings → Redirects)."""
+
+    old_path = graphene.String(required=True, description="The path that redirects, e.g. /old/.")
+    location = graphene.String(required=True, description="Absolute URL to send the visitor to.")
+    is_permanent = graphene.Boolean(
+        required=True, description="True for a permanent (301/308) redirect, else temporary."
+    )
+
+
+MAX_REDIRECTS = 1000
+
+
+class SiteQueries(graphene.ObjectType):
+    page = graphene.Field(
+        Page,
+        path=graphene.String(
+            required=True,
+            description="A path of the site, e.g. /events/japan-korea-seminar/ (trailing slash "
+            "optional, percent-encoded or plain Japanese, a full URL's path is used).",
+        ),
+        description="The public page served at this path, or null.",
+    )
+    redirect = graphene.Field(
+        Redirect,
+        path=graphene.String(required=True, description="The path a visitor asked for."),
+        description="The redirect for this path, or null. Ask it when `page(path:)` is null.",
+    )
+    redirects = graphene.List(
+        graphene.NonNull(Redirect),
+        description=f"Every redirect of the site (at most {MAX_REDIRECTS}), for frontends that "
+        "load them when they build.",
+    )
+    navigation = graphene.List(
+        graphene.NonNull(PageLink),
+        description="The main menu: public pages under the root marked 'show in menus', in "
+        "menu order.",
+    )
+
+    @staticmethod
+    def resolve_page(root, info, path):
+        return routing.page_for_path(info.context, path)
+
+    @staticmethod
+    def resolve_redirect(root, info, path):
+        return routing.redirect_for_path(info.context, path)
+
+    @staticmethod
+    def resolve_redirects(root, info):
+        return routing.all_redirects(info.context, MAX_REDIRECTS)
+
+    @staticmethod
+    def resolve_navigation(root, info):
+        return routing.navigation(info.context)

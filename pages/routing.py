@@ -1,0 +1,141 @@
+"""From a URL path to a public page, and the site's structure around a page: its path within
+the site, its breadcrumbs, the navigation menu and the redirects. Every answer goes through the
+request's `Audience` (pages.visibility), so a frontend can route exactly what the site serves.
+"""
+
+from urllib.parse import unquote, urlsplit
+
+from django.apps import apps
+from wagtail.models import Page, Site
+
+from pages import inputs
+from pages.page_urls import absolute_url
+from pages.visibility import audience_for
+
+MAX_PATH = 2000
+STEPLEN = Page.steplen
+
+
+def site_for(request) -> Site | None:
+    """The Wagtail site the request is for, else the default site (cached on the request)."""
+    if not hasattr(request, "_igren_site"):
+        site = Site.find_for_request(request)
+        if site is None:
+            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        request._igren_site = site
+    return request._igren_site
+
+
+def normalise_path(path: str) -> str:
+    """A client's path as Wagtail routes it: a full URL's path part, percent-decoded, with one
+    leading and one trailing slash ("events/日韓" -> "/events/日韓/")."""
+    inputs.text(path, "path", MAX_PATH)
+    text = urlsplit(path.strip()).path if "://" in path else path.strip().split("?")[0]
+    try:
+        text = unquote(text.split("#")[0], errors="strict")
+    except UnicodeDecodeError:
+        raise inputs.BadInput("path must be percent-encoded UTF-8.") from None
+    parts = [part for part in text.split("/") if part]
+    if any(part in (".", "..") for part in parts):
+        raise inputs.BadInput("path must not contain . or .. segments.")
+    return "/" + "".join(f"{part}/" for part in parts)
+
+
+def site_path(page, request) -> str | None:
+    """The page's path within its site ("/events/japan-korea-seminar/"): what `page_for_path`
+    takes back, and what a frontend's catch-all route sees."""
+    for root in page._get_site_root_paths(request):
+        if page.url_path.startswith(root.root_path):
+            return "/" + page.url_path[len(root.root_path) :]
+    return None
+
+
+def page_for_path(request, path: str):
+    """The public page served at `path` on the request's site (specific), or None."""
+    relative = normalise_path(path)
+    site = site_for(request)
+    if site is None:
+        return None
+    url_path = site.root_page.url_path + relative.lstrip("/")
+    audience = audience_for(request)
+    return audience.filter(Page.objects.filter(url_path=url_path)).specific().first()
+
+
+def breadcrumbs(page, request) -> list:
+    """The page's public ancestors below the site root, outermost first. Pages that share a
+    parent (an event list) share one query."""
+    parent_path = page.path[:-STEPLEN]
+    memo = request.__dict__.setdefault("_igren_breadcrumbs", {})
+    if parent_path not in memo:
+        site = site_for(request)
+        root_depth = site.root_page.depth if site else 1
+        paths = [parent_path[:end] for end in range(STEPLEN, len(parent_path) + 1, STEPLEN)]
+        ancestors = Page.objects.filter(path__in=paths, depth__gt=root_depth).order_by("depth")
+        memo[parent_path] = list(audience_for(request).filter(ancestors))
+    return memo[parent_path]
+
+
+def navigation(request) -> list:
+    """The public pages under the site root marked "show in menus", in menu (tree) order."""
+    site = site_for(request)
+    if site is None:
+        return []
+    menu = Page.objects.child_of(site.root_page).filter(show_in_menus=True).order_by("path")
+    return list(audience_for(request).filter(menu))
+
+
+# -- redirects (wagtail.contrib.redirects, when the host has it installed) ----------------------
+
+
+class PublicRedirect:
+    """A redirect as the public sees it: where it goes and whether it is permanent."""
+
+    def __init__(self, old_path: str, location: str, is_permanent: bool):
+        self.old_path = old_path
+        self.location = location
+        self.is_permanent = is_permanent
+
+
+def _redirects_enabled() -> bool:
+    return apps.is_installed("wagtail.contrib.redirects")
+
+
+def _public(redirect, request) -> PublicRedirect | None:
+    if redirect.redirect_page_id is not None:
+        page = redirect.redirect_page
+        if not audience_for(request).allows_page(page):
+            return None  # a redirect to a hidden page would reveal where it is
+        location = absolute_url(page, request)
+    else:
+        location = redirect.redirect_link
+    if not location:
+        return None
+    return PublicRedirect(redirect.old_path, location, redirect.is_permanent)
+
+
+def redirect_for_path(request, path: str) -> PublicRedirect | None:
+    if not _redirects_enabled():
+        return None
+    from wagtail.contrib.redirects.models import Redirect
+
+    old_path = Redirect.normalise_path(normalise_path(path))
+    found = (
+        Redirect.get_for_site(site_for(request))
+        .filter(old_path=old_path)
+        .select_related("redirect_page")
+        .first()
+    )
+    return _public(found, request) if found else None
+
+
+def all_redirects(request, limit: int) -> list[PublicRedirect]:
+    if not _redirects_enabled():
+        return []
+    from wagtail.contrib.redirects.models import Redirect
+
+    found = (
+        Redirect.get_for_site(site_for(request))
+        .select_related("redirect_page")
+        .order_by("old_path")[:limit]
+    )
+    return [r for r in (_public(redirect, request) for redirect in found) if r is not None]
