@@ -3,11 +3,13 @@
     path("", include("igren_cms.plugin_urls")),          # or path("igren/", include(...))
 
 Names (namespace "igren"): graphql, feed (kind=ics|rss|atom|json), event_ics, embed_script,
-embed_page. Everything the plugin links to is reversed from these names, so any prefix works.
+embed_page, sitemap. Everything the plugin links to is reversed from these names, so any
+prefix works.
 """
 
 from django.urls import path
 
+from igren_cms import sitemap
 from igren_cms.api.views import graphql_view
 from igren_cms.feeds import embed, views
 from igren_cms.outage import survives_outage
@@ -35,4 +37,5 @@ urlpatterns = [
     path("feeds/events/<int:pk>.ics", public(views.event_calendar, "feeds"), name="event_ics"),
     path("embed/events.js", public(embed.widget_script, "embed"), name="embed_script"),
     path("embed/events/", public(embed.embed_page, "embed"), name="embed_page"),
+    path("sitemap.xml", public(sitemap.sitemap, "feeds"), name="sitemap"),
 ]

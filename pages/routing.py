@@ -21,9 +21,26 @@ def site_for(request) -> Site | None:
     if not hasattr(request, "_igren_site"):
         site = Site.find_for_request(request)
         if site is None:
-            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+            site = Site.objects.filter(is_default_site=True).first()
         request._igren_site = site
     return request._igren_site
+
+
+def site_root_path(request) -> str | None:
+    """The url_path of the request's site root ("/home/"), from the site root paths Wagtail
+    caches (the same lookup every page URL uses), so no query for the root page itself."""
+    site = site_for(request)
+    if site is None:
+        return None
+    for root in Page._get_site_root_paths(Page, request):
+        if root.site_id == site.pk:
+            return root.root_path
+    return None
+
+
+def depth_of(url_path: str) -> int:
+    """Tree depth from a url_path: "/" is the root (1), "/home/" its child (2)."""
+    return url_path.count("/")
 
 
 def normalise_path(path: str) -> str:
@@ -51,14 +68,14 @@ def site_path(page, request) -> str | None:
 
 
 def page_for_path(request, path: str):
-    """The public page served at `path` on the request's site (specific), or None."""
+    """The public page served at `path` on the request's site (a plain `Page`: the caller loads
+    the specific page with whatever its type needs), or None."""
     relative = normalise_path(path)
-    site = site_for(request)
-    if site is None:
+    root_path = site_root_path(request)
+    if root_path is None:
         return None
-    url_path = site.root_page.url_path + relative.lstrip("/")
-    audience = audience_for(request)
-    return audience.filter(Page.objects.filter(url_path=url_path)).specific().first()
+    url_path = root_path + relative.lstrip("/")
+    return audience_for(request).filter(Page.objects.filter(url_path=url_path)).first()
 
 
 def breadcrumbs(page, request) -> list:
@@ -67,8 +84,8 @@ def breadcrumbs(page, request) -> list:
     parent_path = page.path[:-STEPLEN]
     memo = request.__dict__.setdefault("_igren_breadcrumbs", {})
     if parent_path not in memo:
-        site = site_for(request)
-        root_depth = site.root_page.depth if site else 1
+        root_path = site_root_path(request)
+        root_depth = depth_of(root_path) if root_path else 1
         paths = [parent_path[:end] for end in range(STEPLEN, len(parent_path) + 1, STEPLEN)]
         ancestors = Page.objects.filter(path__in=paths, depth__gt=root_depth).order_by("depth")
         memo[parent_path] = list(audience_for(request).filter(ancestors))
@@ -77,10 +94,12 @@ def breadcrumbs(page, request) -> list:
 
 def navigation(request) -> list:
     """The public pages under the site root marked "show in menus", in menu (tree) order."""
-    site = site_for(request)
-    if site is None:
+    root_path = site_root_path(request)
+    if root_path is None:
         return []
-    menu = Page.objects.child_of(site.root_page).filter(show_in_menus=True).order_by("path")
+    menu = Page.objects.filter(
+        url_path__startswith=root_path, depth=depth_of(root_path) + 1, show_in_menus=True
+    ).order_by("path")
     return list(audience_for(request).filter(menu))
 
 

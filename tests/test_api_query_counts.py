@@ -40,11 +40,15 @@ def sixty_events(make_event, home):
     assert EventPage.objects.public().filter(start__year=2031).count() == 60
 
 
-def count_queries(client, query):
+def count_queries(client, query, variables=None):
     """Queries for one request with a cold cache (the worst case is what is pinned)."""
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
-        response = client.post("/graphql/", {"query": query}, content_type="application/json")
+        response = client.post(
+            "/graphql/",
+            {"query": query, "variables": variables or {}},
+            content_type="application/json",
+        )
     body = response.json()
     assert "errors" not in body, body
     return len(captured), body
@@ -119,3 +123,47 @@ def test_project_bodies_with_links_are_expanded_in_one_batch(client, home):
         'href="http://testserver/"' in item["body"] for item in body["data"]["projects"]["items"]
     )
     assert queries == few <= 8
+
+
+ROUTE = """query($path: String!) { page(path: $path) { __typename id title path url seoTitle
+  searchDescription lastPublishedAt breadcrumbs { title path }
+  ... on Event { start status body venue { name } salon { title path } organisations { name }
+    categories { name } image { url } jsonLd }
+  ... on Salon { areaName body venue { name } hostOrganisations { name }
+    upcomingEvents { title salon { title } } }
+  ... on Project { body categories { name } partnerOrganisations { name } }
+  ... on History { introduction entries { title wareki } }
+  ... on Home { introduction }
+  ... on EventIndex { introduction }
+  ... on SalonIndex { introduction }
+  ... on ProjectIndex { introduction } } }"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/events/",
+        "/events/japan-korea-seminar/",
+        "/salons/",
+        "/salons/kawasaki/",
+        "/projects/",
+        "/projects/japan-korea-business/",
+        "/history/",
+    ],
+)
+def test_routing_a_path_costs_at_most_8_queries_whatever_the_type(client, path):
+    cache.clear()
+    queries, body = count_queries(client, ROUTE, {"path": path})
+    assert body["data"]["page"]["path"] == path, body
+    assert queries <= 8, (path, queries, [q["sql"][:120] for q in captured_sql(client, path)])
+
+
+def captured_sql(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        client.post(
+            "/graphql/",
+            {"query": ROUTE, "variables": {"path": path}},
+            content_type="application/json",
+        )
+    return captured.captured_queries

@@ -22,7 +22,6 @@ class EventLink(PageLink):
     """A public salon or project that organises an event."""
 
 
-@register(EventPage)
 class Event(graphene.ObjectType):
     """A public event. Instants are ISO 8601 in Asia/Tokyo (+09:00)."""
 
@@ -96,6 +95,9 @@ class Event(graphene.ObjectType):
     def resolve_body(event, info):
         listing = related(event, info).listing
         return or_none(expanded_body(event, info.context, listing, absolute=True))
+
+
+register(EventPage, loader=lambda info: public_events(info))(Event)
 
 
 def related(event, info):

@@ -14,6 +14,9 @@ from pages.page_urls import absolute_url
 from .scalars import attr_or_none, tokyo
 
 PAGE_TYPES: dict[type, type] = {}
+# model -> function(info) returning the public queryset that loads what its type presents
+# (relations joined or prefetched), used when a page is reached by path rather than by list.
+PAGE_LOADERS: dict[type, object] = {}
 
 
 def page_url(page, info):
@@ -85,11 +88,23 @@ class GenericPage(graphene.ObjectType):
 PAGE_TYPES[WagtailPage] = GenericPage
 
 
-def register(model):
-    """Class decorator: the graphene type that presents `model` pages."""
+def register(model, loader=None):
+    """Class decorator: the graphene type that presents `model` pages, and optionally the
+    queryset function that loads them with their relations."""
 
     def wrap(graphene_type):
         PAGE_TYPES[model] = graphene_type
+        if loader is not None:
+            PAGE_LOADERS[model] = loader
         return graphene_type
 
     return wrap
+
+
+def load_specific(page, info):
+    """The specific page for a plain `Page`, through its type's loader when it has one."""
+    model = page.specific_class
+    loader = PAGE_LOADERS.get(model)
+    if loader is None:
+        return page.specific
+    return loader(info).filter(pk=page.pk).first()

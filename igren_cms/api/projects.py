@@ -18,7 +18,6 @@ from .pagination import Pagination, paginate
 from .scalars import attr_or_none, or_none
 
 
-@register(ProjectPage)
 class Project(graphene.ObjectType):
     """A public project of the association."""
 
@@ -46,6 +45,9 @@ class Project(graphene.ObjectType):
     resolve_partner_organisations = staticmethod(
         lambda project, info: project.partner_organisations.all()
     )
+
+
+register(ProjectPage, loader=lambda info: public_projects(info))(Project)
 
 
 class ProjectList(graphene.ObjectType):

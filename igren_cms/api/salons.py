@@ -18,7 +18,6 @@ from .scalars import attr_or_none, or_none
 MAX_UPCOMING = 20
 
 
-@register(SalonPage)
 class Salon(graphene.ObjectType):
     """A regional salon."""
 
@@ -58,7 +57,11 @@ class Salon(graphene.ObjectType):
     def resolve_upcoming_events(salon, info, limit=5):
         if not 1 <= limit <= MAX_UPCOMING:
             raise BadInput(f"limit must be between 1 and {MAX_UPCOMING}.")
-        return salon.upcoming[:limit]
+        upcoming = salon.upcoming[:limit]
+        event_relations.attach(
+            [e for e in upcoming if getattr(e, "relations", None) is None], audience(info)
+        )
+        return upcoming
 
 
 def public_salons(info):
@@ -72,6 +75,9 @@ def public_salons(info):
             "host_organisations", Prefetch("events", queryset=upcoming, to_attr="upcoming")
         )
     )
+
+
+register(SalonPage, loader=lambda info: public_salons(info))(Salon)
 
 
 class SalonQueries(graphene.ObjectType):

@@ -7,7 +7,7 @@ from pages import routing
 from pages.models import EventIndexPage, ProjectIndexPage, SalonIndexPage
 from pages.rich_text import public_html
 
-from .page_types import Page, PageLink, register
+from .page_types import Page, PageLink, load_specific, register
 from .scalars import or_none
 
 
@@ -89,7 +89,8 @@ class SiteQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_page(root, info, path):
-        return routing.page_for_path(info.context, path)
+        page = routing.page_for_path(info.context, path)
+        return load_specific(page, info) if page is not None else None
 
     @staticmethod
     def resolve_redirect(root, info, path):

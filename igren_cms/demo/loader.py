@@ -187,7 +187,9 @@ class DemoLoader:
 
     def _section(self, home, model, key):
         title, intro = facts.SECTIONS[key]
-        return self._child(home, model, key, {"title": title, "introduction": intro})
+        # Sections form the main menu (`navigation` in the API), in tree order.
+        fields = {"title": title, "introduction": intro, "show_in_menus": True}
+        return self._child(home, model, key, fields)
 
     def _salons(self, home):
         index = self._section(home, SalonIndexPage, "salons")
@@ -229,7 +231,7 @@ class DemoLoader:
         existing = home.get_children().filter(slug="history").first()
         if existing is not None:
             return
-        page = HistoryPage(slug="history", title=title, introduction=intro)
+        page = HistoryPage(slug="history", title=title, introduction=intro, show_in_menus=True)
         page.entries = [
             HistoryEntry(
                 date=day,
