@@ -1,0 +1,23 @@
+"""The GraphQL documents of docs/api.md ("Build a frontend" and the examples) run against the
+demo without errors, so the documentation cannot drift from the schema."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+BLOCKS = re.findall(r"```graphql\n(.*?)```", DOC.read_text(), re.S)
+VARIABLES = {"path": "/events/japan-korea-seminar/", "slug": "kawasaki"}
+
+
+def test_the_walkthrough_has_documents():
+    assert len(BLOCKS) >= 2
+
+
+@pytest.mark.parametrize("document", BLOCKS, ids=[f"block{i}" for i in range(len(BLOCKS))])
+def test_every_documented_query_runs(gql, document):
+    declared = set(re.findall(r"\$(\w+):", document))
+    body = gql(document, {k: v for k, v in VARIABLES.items() if k in declared})
+    assert "errors" not in body, body["errors"]
+    assert any(value not in (None, []) for value in body["data"].values())
