@@ -2,6 +2,7 @@
 
     IGREN_API            dict, merged over API_DEFAULTS (query limits of /graphql/)
     IGREN_FEEDS          dict, merged over FEED_DEFAULTS (feeds and the partner embed)
+    IGREN_IMAGES         dict, merged over IMAGE_DEFAULTS (renditions the API may make)
     IGREN_GRAPHIQL       bool, default False: serve GraphiQL to browsers at the GraphQL URL
     IGREN_FRONTEND_URL   str, default "": headless mode, page URLs point at this frontend
     WAGTAIL_SITE_NAME    str (Wagtail's own): the association's name in feed titles;
@@ -58,6 +59,16 @@ FEED_DEFAULTS = {
     "MAX_ITEMS": 500,
 }
 
+IMAGE_DEFAULTS = {
+    # Rendition sizes a client may ask for, in pixels: every other size is refused, so a
+    # client cannot fill the disk with one file per size. Widths serve `srcSet` and
+    # `rendition(width:)`; a height crops to width x height around the focal point.
+    "WIDTHS": (320, 640, 960, 1280, 1920),
+    "HEIGHTS": (180, 240, 320, 360, 480, 540, 640, 720, 960, 1080),
+    # Output formats a client may ask for (those this server's Pillow can write).
+    "FORMATS": ("jpeg", "png", "webp", "avif"),
+}
+
 
 def api_setting(name: str):
     return getattr(settings, "IGREN_API", {}).get(name, API_DEFAULTS[name])
@@ -65,6 +76,10 @@ def api_setting(name: str):
 
 def feed_setting(name: str):
     return getattr(settings, "IGREN_FEEDS", {}).get(name, FEED_DEFAULTS[name])
+
+
+def image_setting(name: str):
+    return getattr(settings, "IGREN_IMAGES", {}).get(name, IMAGE_DEFAULTS[name])
 
 
 def graphiql_enabled() -> bool:

@@ -1,8 +1,7 @@
-"""Types shared by several domains: venues, organisations, categories, images."""
+"""Types shared by several domains: venues, organisations, categories (images: images.py)."""
 
 import graphene
 
-from .context import audience
 from .enums import OrganisationKind
 from .scalars import attr_or_none
 
@@ -39,26 +38,6 @@ class Category(graphene.ObjectType):
 
     name = graphene.String(required=True, description="Display name (Japanese).")
     slug = graphene.String(required=True, description="Stable identifier used in filters.")
-
-
-class Image(graphene.ObjectType):
-    """An image in a public collection."""
-
-    title = graphene.String(required=True, description="Title, usable as alt text.")
-    width = graphene.Int(required=True, description="Original width in pixels.")
-    height = graphene.Int(required=True, description="Original height in pixels.")
-    url = graphene.String(required=True, description="URL of the original file.")
-
-    @staticmethod
-    def resolve_url(image, info):
-        return info.context.build_absolute_uri(image.file.url)
-
-
-def public_image(info, image):
-    """The image if its collection is public (needs image__collection loaded), else None."""
-    if image is None or not audience(info).allows_collection(image.collection):
-        return None
-    return image
 
 
 def _get(obj, name):

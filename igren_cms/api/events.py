@@ -10,7 +10,7 @@ from pages.event_filters import EventFilter
 from pages.models import EventPage
 from pages.rich_text import expanded_body
 
-from . import common
+from . import common, images
 from .context import audience
 from .enums import AttendanceMode, EventOrder, EventStatus, stored
 from .page_types import Page, PageLink, register
@@ -56,7 +56,7 @@ class Event(graphene.ObjectType):
     capacity = graphene.Int(description="Number of places, when limited.")
     registration_url = graphene.String(description="Where to register.")
     registration_deadline = graphene.DateTime(description="Registration deadline.")
-    image = graphene.Field(common.Image, description="Illustration, when public.")
+    image = graphene.Field(images.Image, description="Illustration, when public.")
     ics_url = graphene.String(
         required=True, description="This event alone as an iCalendar file, for 'add to calendar'."
     )
@@ -78,7 +78,7 @@ class Event(graphene.ObjectType):
     resolve_project = staticmethod(lambda event, info: related(event, info).project)
     resolve_organisations = staticmethod(lambda event, info: related(event, info).organisations)
     resolve_categories = staticmethod(lambda event, info: related(event, info).categories)
-    resolve_image = staticmethod(lambda event, info: common.public_image(info, event.image))
+    resolve_image = staticmethod(lambda event, info: images.public_image(info, event.image))
     resolve_online_url = staticmethod(lambda event, info: event.join_url)
 
     @staticmethod

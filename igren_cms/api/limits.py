@@ -43,7 +43,6 @@ LIST_SIZES = {
     "salons": (None, 10, 10),
     "redirects": (None, 100, 100),
     "navigation": (None, 10, 10),
-    "srcSet": (None, 5, 5),
 }
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 
@@ -62,6 +61,10 @@ FIELD_WEIGHTS = {
     "categories": 2,
     "partnerOrganisations": 2,
     "hostOrganisations": 2,
+    # A rendition is one query when it exists; the first request for a size also writes the
+    # file (bounded by the IGREN_IMAGES allow-list). srcSet is up to five of them.
+    "rendition": 10,
+    "srcSet": 25,
 }
 # Lists whose rows are their direct children: the row cost is inside the multiplication.
 ROW_WEIGHTS = {"upcomingEvents": 8, "salons": 8}

@@ -8,7 +8,7 @@ from pages.inputs import BadInput
 from pages.models import EventPage, SalonPage
 from pages.rich_text import public_html
 
-from . import common
+from . import common, images
 from .context import audience
 from .enums import DatePrecision
 from .events import Event, lookup
@@ -27,6 +27,7 @@ class Salon(graphene.ObjectType):
     area_name = graphene.String(required=True, description="Area, e.g. 三浦半島.")
     city = graphene.String(required=True, description="City, e.g. 横須賀市.")
     venue = graphene.Field(common.Venue, description="Usual venue.")
+    image = graphene.Field(images.Image, description="Illustration, when public.")
     opened_on = graphene.Date(description="Opening date (first day of the year/month if partial).")
     opened_precision = graphene.Field(
         DatePrecision, required=True, description="How much of openedOn is known."
@@ -45,6 +46,7 @@ class Salon(graphene.ObjectType):
         description="The salon's events that have not yet ended, soonest first.",
     )
 
+    resolve_image = staticmethod(lambda salon, info: images.public_image(info, salon.image))
     resolve_opened_label = attr_or_none("opened_label")
     resolve_meeting_schedule = attr_or_none("meeting_schedule")
     resolve_summary = attr_or_none("summary")
@@ -70,7 +72,7 @@ def public_salons(info):
     return (
         SalonPage.objects.public(audience=who)
         .in_opening_order()
-        .select_related("venue")
+        .select_related("venue", "image__collection")
         .prefetch_related(
             "host_organisations", Prefetch("events", queryset=upcoming, to_attr="upcoming")
         )
