@@ -107,7 +107,9 @@ def test_sizes_outside_the_allow_list_are_refused_and_no_file_is_made(gql, photo
 
 
 def test_srcset_leaves_out_widths_wider_than_the_original(gql, make_event):
-    small = Image.objects.create(title="小さな図", file=two_colour_photo("small.png", (700, 400), 350))
+    small = Image.objects.create(
+        title="小さな図", file=two_colour_photo("small.png", (700, 400), 350)
+    )
     make_event("小さな図の会", "small-image", image=small)
     body = event_image(gql, "srcSet(format: WEBP)", slug="small-image")
     entries = body["data"]["page"]["image"]["srcSet"].split(", ")
@@ -136,7 +138,9 @@ def test_a_salon_image_in_a_restricted_collection_is_null_and_never_rendered(gql
 
     private = Collection.get_first_root_node().add_child(name="会員限定写真")
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
-    hidden = Image.objects.create(title="限定", file=two_colour_photo("hidden.png"), collection=private)
+    hidden = Image.objects.create(
+        title="限定", file=two_colour_photo("hidden.png"), collection=private
+    )
     salon = SalonPage.objects.live().first()
     salon.image = hidden
     salon.save_revision().publish()
