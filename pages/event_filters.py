@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pages import event_windows, inputs
 from pages.models import EventPage, ProjectPage, SalonPage
-from pages.text_search import search_q
+from pages.text_search import matching_pages
 from pages.visibility import Audience
 from snippets.models import Category
 
@@ -97,7 +97,7 @@ class EventFilter:
                 raise InvalidFilter(f"status must be one of: {allowed}.")
             events = events.filter(status=self.status)
         if self.search:
-            events = events.filter(search_q(self.search, ("title", "summary", "body")))
+            events = matching_pages(events, self.search, "event")
         return events.order_by(*ORDERS[order])
 
 

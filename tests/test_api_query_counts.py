@@ -167,3 +167,19 @@ def captured_sql(client, path):
             content_type="application/json",
         )
     return captured.captured_queries
+
+
+SEARCH = """query($n: Int) { search(query: "けんすう てすと", perPage: $n) {
+  items { kind title snippet url path date page { __typename title path
+    ... on Event { start venue { name } salon { title } organisations { name } } } }
+  pagination { total } } }"""
+
+
+@pytest.mark.parametrize("size", [10, 50])
+def test_search_takes_at_most_8_queries_at_any_length(client, sixty_events, size):
+    queries, body = count_queries(
+        client, SEARCH.replace("けんすう てすと", "件数 テスト"), {"n": size}
+    )
+    items = body["data"]["search"]["items"]
+    assert len(items) == size and all(i["page"]["__typename"] == "Event" for i in items)
+    assert queries <= 8, queries

@@ -67,7 +67,7 @@ def test_an_event_linking_to_a_draft_salon_does_not_reveal_it(gql, make_event):
     assert body["data"]["event"] == {"title": "西湘の催し", "salon": None}
 
 
-@pytest.mark.parametrize("field", ['search(query: "サロン")', "snippets", "pages"])
+@pytest.mark.parametrize("field", ["snippets", "pages", "pageTypes"])
 def test_unsafe_root_fields_are_not_offered(gql, field):
     body = gql(f"{{ {field} {{ __typename }} }}", status=400)
     assert "Cannot query field" in body["errors"][0]["message"]

@@ -6,7 +6,7 @@ from pages import inputs
 from pages.event_filters import UnknownSlug
 from pages.models import ProjectPage
 from pages.rich_text import expanded_body
-from pages.text_search import search_q
+from pages.text_search import matching_pages
 from snippets.models import Category as CategoryModel
 
 from . import common
@@ -79,7 +79,7 @@ def resolve_projects(
             raise UnknownSlug(f"Unknown category {inputs.echo(category)}.")
         projects = projects.filter(categories__slug=category)
     if search_query:
-        projects = projects.filter(search_q(search_query, ("title", "summary", "body")))
+        projects = matching_pages(projects, search_query, "project")
     items, pagination = paginate(projects, page, per_page)
     for project in items:
         project.listing = items  # bodies of the page are expanded together

@@ -14,10 +14,19 @@ from .home import HomeQueries
 from .page_types import GenericPage
 from .projects import ProjectQueries
 from .salons import SalonQueries
+from .search import SearchQueries
 from .sections import EventIndex, ProjectIndex, SalonIndex, SiteQueries
 
 
-class Query(SiteQueries, EventQueries, ProjectQueries, SalonQueries, HistoryQueries, HomeQueries):
+class Query(
+    SiteQueries,
+    SearchQueries,
+    EventQueries,
+    ProjectQueries,
+    SalonQueries,
+    HistoryQueries,
+    HomeQueries,
+):
     """Igren's public, read-only content API."""
 
 

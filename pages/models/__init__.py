@@ -4,6 +4,7 @@ from .home import HomePage
 from .indexes import EventIndexPage, ProjectIndexPage, SalonIndexPage
 from .projects import ProjectPage
 from .salons import SalonPage
+from .search import SearchEntry
 
 __all__ = [
     "EventIndexPage",
@@ -15,4 +16,5 @@ __all__ = [
     "ProjectPage",
     "SalonIndexPage",
     "SalonPage",
+    "SearchEntry",
 ]

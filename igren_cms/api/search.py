@@ -1,0 +1,128 @@
+"""`search`: site-wide Japanese search over public events, salons, projects and history entries.
+
+Matching and ranking live in pages/text_search.py (the same matching serves
+`events(searchQuery)` and `projects(searchQuery)`); rows come from `SearchEntry`, narrowed by
+the visibility gate at request time.
+"""
+
+import graphene
+from wagtail.models import Page as WagtailPage
+
+from pages import event_relations, inputs, text_search
+from pages.models import EventPage, ProjectPage, SalonPage, SearchEntry
+
+from .context import audience
+from .enums import from_values
+from .page_types import PAGE_LOADERS, Page, page_path, page_url
+from .pagination import Pagination, paginate
+
+SearchType = from_values(
+    "SearchType",
+    SearchEntry.Kind.values,
+    "What a search result is: an event, salon, project or history entry.",
+)
+KIND_MODELS = {"event": EventPage, "salon": SalonPage, "project": ProjectPage}
+
+
+class SearchResult(graphene.ObjectType):
+    """One match: a page, or one entry of the history timeline."""
+
+    kind = graphene.Field(SearchType, required=True, description="What matched.")
+    title = graphene.String(required=True, description="Title of the page or history entry.")
+    snippet = graphene.String(
+        required=True, description="Plain text around the first match (…where cut), ≤ 100 chars."
+    )
+    date = graphene.Date(
+        description="Event day, salon opening, project start or history date, when known."
+    )
+    url = graphene.String(description="Absolute URL (a history entry's anchor on its page).")
+    path = graphene.String(description="Path within the site, as `page(path:)` takes it.")
+    page = graphene.Field(Page, description="The matched page; null for a history entry.")
+
+    resolve_title = staticmethod(lambda row, info: row.title)
+    resolve_date = staticmethod(lambda row, info: row.date)
+
+    @staticmethod
+    def resolve_snippet(row, info):
+        return text_search.snippet(row.text, row.text_folded, row.folded_terms)
+
+    @staticmethod
+    def resolve_url(row, info):
+        url = page_url(row.page, info)
+        if url and row.entry_id is not None:
+            return f"{url}#entry-{row.entry_id}"
+        return url
+
+    @staticmethod
+    def resolve_path(row, info):
+        return page_path(row.page, info)
+
+    @staticmethod
+    def resolve_page(row, info):
+        if row.kind == "history":
+            return None
+        return row.results.loaded_pages(info).get(row.page_id)
+
+
+class SearchResults(graphene.ObjectType):
+    """One page of search results, title matches first, then newest first."""
+
+    items = graphene.List(graphene.NonNull(SearchResult), required=True)
+    pagination = graphene.Field(Pagination, required=True)
+
+
+class ResultPage:
+    """The rows of one page of results; their pages are loaded together, once, if asked for."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self._pages = None
+
+    def loaded_pages(self, info):
+        if self._pages is None:
+            self._pages = {}
+            for kind, model in KIND_MODELS.items():
+                ids = [r.page_id for r in self.rows if r.kind == kind]
+                if ids:
+                    loader = PAGE_LOADERS.get(model)
+                    queryset = loader(info) if loader else model.objects.public()
+                    pages = list(queryset.filter(pk__in=ids))
+                    if model is EventPage:
+                        event_relations.attach(pages, audience(info))
+                    self._pages.update((p.pk, p) for p in pages)
+        return self._pages
+
+
+def resolve_search(root, info, query, types=None, page=None, per_page=None):
+    inputs.text(query, "query")
+    folded = text_search.required_terms(query)
+    visible = audience(info).filter(WagtailPage.objects.all()).values("pk")
+    rows = SearchEntry.objects.filter(text_search.entries_q(folded), page_id__in=visible)
+    if types is not None:
+        rows = rows.filter(kind__in=[getattr(t, "value", t) for t in types])
+    rows = text_search.title_first(rows.select_related("page"), folded)
+    items, pagination = paginate(rows, page, per_page)
+    results = ResultPage(items)
+    for row in items:
+        row.folded_terms = folded
+        row.results = results
+    return SearchResults(items=items, pagination=pagination)
+
+
+class SearchQueries(graphene.ObjectType):
+    search = graphene.Field(
+        SearchResults,
+        query=graphene.String(
+            required=True,
+            description="Words that must all appear (title or text). Japanese matches inside "
+            "words; full-/half-width, hiragana/katakana and case are folded.",
+        ),
+        types=graphene.List(
+            graphene.NonNull(SearchType), description="Only these kinds (default: all)."
+        ),
+        page=graphene.Int(description="Page number, from 1."),
+        per_page=graphene.Int(description="Items per page, 1-100 (default 20)."),
+        resolver=resolve_search,
+        description="Public events (past and future), salons, projects and history entries "
+        "matching `query`, title matches first; null (with an error) for a query of no words.",
+    )
