@@ -55,5 +55,5 @@ def current_months(months: int = 2, now: datetime.datetime | None = None) -> lis
 
 
 def iso_tokyo(value: datetime.datetime | None) -> str | None:
-    """ISO 8601 with the +09:00 offset, e.g. 2026-11-20T15:00:00+09:00."""
-    return value.astimezone(TOKYO).isoformat() if value else None
+    """ISO 8601 to the second with the +09:00 offset, e.g. 2026-11-20T15:00:00+09:00."""
+    return value.astimezone(TOKYO).replace(microsecond=0).isoformat() if value else None

@@ -166,3 +166,31 @@ def test_a_readable_message_when_the_api_cannot_be_reached(page, host_origin):
     alert = page.locator("#themed [role=alert]")
     alert.wait_for(timeout=15_000)
     assert "読み込めませんでした" in alert.inner_text()
+
+
+def shown_events(locator):
+    """{title: (when, where)} as the visitor reads each event."""
+    found = {}
+    for item in locator.locator("li.event").all():
+        where = item.locator(".where")
+        found[item.locator(".title").inner_text()] = (
+            item.locator(".when time").inner_text(),
+            where.inner_text() if where.count() else "",
+            item.locator(".when time").get_attribute("datetime"),
+        )
+    return found
+
+
+def test_widget_and_iframe_say_the_same_about_every_event(page, host_origin):
+    """Both read the server's one presenter: the widget through GraphQL, the iframe rendered."""
+    page.goto(host_origin + "/")
+    widget = page.locator("#themed")
+    widget.locator("li.event").first.wait_for(timeout=15_000)
+    frame = page.frame_locator("iframe")
+    frame.locator("li.event").first.wait_for(timeout=15_000)
+    from_widget, from_frame = shown_events(widget), shown_events(frame)
+    assert from_widget and from_widget.keys() <= from_frame.keys()
+    for title, shown in from_widget.items():
+        assert shown == from_frame[title], title
+        assert shown[2].endswith("+09:00") and "." not in shown[2]  # Tokyo, to the second
+    assert page.problems == []

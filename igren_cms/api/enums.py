@@ -31,6 +31,8 @@ MEANINGS = {
     "completed": "Finished.",
     "start": "Soonest first.",
     "-start": "Latest first.",
+    "ja": "Japanese.",
+    "en": "English.",
 }
 ORDER_NAMES = {"start": "START_ASC", "-start": "START_DESC"}
 
@@ -64,6 +66,7 @@ OrganisationKind = from_values(
 )
 ProjectStatus = from_values("ProjectStatus", ProjectPage.Status.values, "A project's stage.")
 EventOrder = from_values("EventOrder", ORDERS, "The order of an event list.", ORDER_NAMES)
+Language = from_values("Language", ("ja", "en"), "Language of words the server writes.")
 
 
 def stored(value):

@@ -8,11 +8,12 @@ from igren_cms.feeds.jsonld import event_data, script_json
 from pages import event_relations, inputs
 from pages.event_filters import EventFilter
 from pages.models import EventPage
+from pages.presenters import present
 from pages.rich_text import expanded_body
 
 from . import common, images
 from .context import audience
-from .enums import AttendanceMode, EventOrder, EventStatus, stored
+from .enums import AttendanceMode, EventOrder, EventStatus, Language, stored
 from .page_types import Page, PageLink, register
 from .pagination import Pagination, paginate
 from .scalars import attr_or_none, or_none, tokyo
@@ -37,7 +38,23 @@ class Event(graphene.ObjectType):
     previous_start = graphene.DateTime(description="Original start of a rescheduled event.")
     summary = graphene.String(description="Short plain-text summary.")
     body = graphene.String(description="Body as HTML (links and images absolute); null when empty.")
-    venue = graphene.Field(common.Venue, description="Venue, for in-person events.")
+    venue = graphene.Field(
+        common.Venue, description="Venue, for in-person events (null for online-only ones)."
+    )
+    status_label = graphene.String(
+        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        description="中止, 延期 or 日程変更 (Cancelled, …); null when it takes place as announced.",
+    )
+    location = graphene.String(
+        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        description="Where, in words, as every Igren output shows it: 会場名, オンライン or "
+        "会場名 ／ オンライン; null when no place is known.",
+    )
+    when = graphene.String(
+        required=True,
+        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        description="When, in words, in Tokyo time: 2026年12月5日（土） 15:00〜17:00.",
+    )
     online_url = graphene.String(
         description="Where to join, for online events; null for in-person and cancelled events."
     )
@@ -80,6 +97,14 @@ class Event(graphene.ObjectType):
     resolve_categories = staticmethod(lambda event, info: related(event, info).categories)
     resolve_image = staticmethod(lambda event, info: images.public_image(info, event.image))
     resolve_online_url = staticmethod(lambda event, info: event.join_url)
+    resolve_venue = staticmethod(lambda event, info: present(event).venue)
+    resolve_status_label = staticmethod(
+        lambda event, info, lang="ja": present(event, stored(lang)).status_label or None
+    )
+    resolve_location = staticmethod(
+        lambda event, info, lang="ja": present(event, stored(lang)).location or None
+    )
+    resolve_when = staticmethod(lambda event, info, lang="ja": present(event, stored(lang)).when)
 
     @staticmethod
     def resolve_ics_url(event, info):

@@ -5,15 +5,10 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from pages.page_urls import absolute_url
+from pages.presenters import present
 from pages.rich_text import expanded_body
 
 from .text import clean_text, html_to_text, one_line
-
-STATUS_LABELS = {
-    "ja": {"cancelled": "中止", "postponed": "延期", "rescheduled": "日程変更"},
-    "en": {"cancelled": "Cancelled", "postponed": "Postponed", "rescheduled": "Rescheduled"},
-}
-ONLINE = {"ja": "オンライン", "en": "Online"}
 
 
 @dataclass
@@ -40,31 +35,22 @@ class EventText:
         return "\n\n".join(part for part in parts if part)
 
 
-def location_text(event, lang: str = "ja") -> str:
-    parts = []
-    if event.attendance_mode != "online" and event.venue:
-        venue = event.venue
-        parts.append(" ".join(p for p in (one_line(venue.name), one_line(venue.address)) if p))
-    if event.attendance_mode != "offline":
-        parts.append(ONLINE[lang])
-    return " / ".join(p for p in parts if p)
-
-
 def describe(event, request, lang: str = "ja") -> EventText:
     """Plain, control-character-free text of one event (relations attached beforehand)."""
     relations = event.relations
+    shown = present(event, lang)
     body_html = clean_text(expanded_body(event, request, relations.listing)) if event.body else ""
     organisers = [page.title for page in (relations.salon, relations.project) if page]
     organisers += [o["name"] for o in relations.organisations]
     return EventText(
         title=one_line(event.title),
-        status_label=STATUS_LABELS[lang].get(event.status, ""),
+        status_label=shown.status_label,
         url=absolute_url(event, request),
         ics_url=request.build_absolute_uri(reverse("igren:event_ics", args=[event.pk])),
         summary=clean_text(event.summary).strip(),
         body_html=body_html,
         body_text=html_to_text(body_html),
-        location=location_text(event, lang),
+        location=shown.full_location,
         categories=[one_line(c["name"]) for c in relations.categories],
         organisers=[one_line(name) for name in organisers],
     )

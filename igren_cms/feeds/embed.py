@@ -15,13 +15,13 @@ from django.views.decorators.http import require_safe
 
 from igren_cms.conf import feed_setting
 from pages.event_windows import current_months
+from pages.presenters import present
 from pages.visibility import audience_for
 
 from . import conditional, selection
 from .describe import describe
 from .jsonld import event_data, script_json
 from .views import plain_error, subscribe_links
-from .when import when_text
 
 WIDGET = Path(__file__).with_name("assets") / "igren-events.js"
 WORDS = {
@@ -63,11 +63,13 @@ def month_groups(events, windows, lang, request):
     entries = []
     for event in events:  # each event described once, even when it spans two months
         text = describe(event, request, lang)
+        shown = present(event, lang)
         entries.append(
             {
                 "event": event,
                 "text": text,
-                "when": when_text(event, lang),
+                "shown": shown,
+                "when": shown.when,
                 "jsonld": script_json(event_data(event, text)),
             }
         )

@@ -5,6 +5,7 @@ import re
 
 from igren_cms.conf import association_name
 from pages.event_windows import TOKYO, iso_tokyo
+from pages.presenters import ONLINE, present
 
 from .describe import EventText
 from .text import one_line
@@ -43,19 +44,20 @@ def price_of(fee: str) -> str | None:
 
 def _location(event):
     places = []
-    if event.attendance_mode != "online" and event.venue:
-        venue = event.venue
+    shown = present(event)
+    if shown.venue is not None:
+        venue = shown.venue
         address = {"@type": "PostalAddress", "addressCountry": "JP"}
         if venue.postal_code:
             address["postalCode"] = one_line(venue.postal_code)
         if venue.address:
             address["streetAddress"] = one_line(venue.address)
         places.append({"@type": "Place", "name": one_line(venue.name), "address": address})
-    if event.attendance_mode != "offline":
+    if shown.online:
         if event.join_url:
             places.append({"@type": "VirtualLocation", "url": event.join_url})
         else:  # cancelled: online, but no way in
-            places.append({"@type": "VirtualLocation", "name": "オンライン"})
+            places.append({"@type": "VirtualLocation", "name": ONLINE["ja"]})
     return places[0] if len(places) == 1 else places
 
 

@@ -3,8 +3,9 @@
 from django.utils import feedgenerator
 from django.utils.html import escape
 
+from pages.presenters import present
+
 from .text import clean_text
-from .when import when_text
 
 GENERATORS = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
 LABELS = {"ja": ("日時", "場所"), "en": ("When", "Where")}
@@ -12,7 +13,7 @@ LABELS = {"ja": ("日時", "場所"), "en": ("When", "Where")}
 
 def item_html(event, text, lang="ja") -> str:
     when_label, where_label = LABELS[lang]
-    parts = [f"<p>{when_label}: {escape(when_text(event, lang))}</p>"]
+    parts = [f"<p>{when_label}: {escape(present(event, lang).when)}</p>"]
     if text.location:
         parts.append(f"<p>{where_label}: {escape(text.location)}</p>")
     if text.summary:

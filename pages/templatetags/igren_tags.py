@@ -2,12 +2,12 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from pages import presenters
 from pages.event_windows import TOKYO, iso_tokyo
 from pages.page_urls import absolute_url
 from pages.rich_text import public_html
 
 register = template.Library()
-WEEKDAYS = "月火水木金土日"
 
 
 @register.simple_tag(takes_context=True)
@@ -18,13 +18,15 @@ def public_richtext(context, value):
 
 
 @register.filter
+def presented(event, lang="ja"):
+    """The event as every output shows it (pages.presenters): status label, location, when."""
+    return presenters.present(event, lang)
+
+
+@register.filter
 def jp_date(value):
     """2026年11月24日（火） in Asia/Tokyo."""
-    if value is None:
-        return ""
-    if hasattr(value, "hour"):
-        value = timezone.localtime(value, TOKYO)
-    return f"{value.year}年{value.month}月{value.day}日（{WEEKDAYS[value.weekday()]}）"
+    return "" if value is None else presenters.jp_date(value)
 
 
 @register.filter

@@ -28,22 +28,14 @@
       loading: "イベントを読み込んでいます…",
       empty: "この期間のイベントはありません。",
       failed: "イベント情報を読み込めませんでした。時間をおいて、もう一度お試しください。",
-      online: "オンライン",
       add: "カレンダーに追加",
-      cancelled: "中止",
-      postponed: "延期",
-      rescheduled: "日程変更",
       label: "今月と来月のイベント",
     },
     en: {
       loading: "Loading events…",
       empty: "No events in this period.",
       failed: "The events could not be loaded. Please try again later.",
-      online: "Online",
       add: "Add to calendar",
-      cancelled: "Cancelled",
-      postponed: "Postponed",
-      rescheduled: "Rescheduled",
       label: "Events this month and next",
     },
   };
@@ -67,11 +59,14 @@
     .message { color: var(--igren-muted, #52606d); }
   `;
 
+  // Status label, place and time in words come from the server (one presenter for every Igren
+  // output), in the widget's language.
   const QUERY = `query IgrenEmbed($month: String, $months: Int, $salon: String, $project: String,
-    $category: String, $limit: Int) {
+    $category: String, $limit: Int, $lang: Language) {
     events(month: $month, months: $months, salon: $salon, project: $project, category: $category,
       perPage: $limit) {
-      items { id title url start end allDay status attendanceMode icsUrl venue { name } }
+      items { id title url start end status statusLabel(lang: $lang) location(lang: $lang)
+        when(lang: $lang) icsUrl }
     }
   }`;
 
@@ -164,6 +159,7 @@
         salon: this.getAttribute("salon") || null,
         project: this.getAttribute("project") || null,
         category: this.getAttribute("category") || null,
+        lang: this.lang2.toUpperCase(),
       };
       this.show(el("p", { class: "message", role: "status" }, words.loading), true);
       let items;
@@ -206,48 +202,29 @@
         if (inMonth.length === 0) {
           section.append(el("p", { class: "message" }, words.empty));
         } else {
-          section.append(el("ol", {}, ...inMonth.map((e) => this.item(e, words, lang))));
+          section.append(el("ol", {}, ...inMonth.map((e) => this.item(e, words))));
         }
         region.append(section);
       }
       this.root.replaceChildren(el("style", {}, STYLE), region);
     }
 
-    item(event, words, lang) {
-      const locale = lang === "en" ? "en-GB" : "ja-JP";
-      const start = new Date(event.start), end = new Date(event.end);
-      const day = new Intl.DateTimeFormat(locale, {
-        timeZone: TOKYO, month: "long", day: "numeric", weekday: "short",
-      });
-      const time = new Intl.DateTimeFormat(locale, { timeZone: TOKYO, hour: "2-digit", minute: "2-digit" });
-      const sameDay = tokyoParts(start).day === tokyoParts(end).day &&
-        tokyoParts(start).month === tokyoParts(end).month;
-      let label = day.format(start);
-      if (event.allDay) {
-        if (!sameDay) label += "〜" + day.format(end);
-      } else {
-        label += " " + time.format(start) + "〜" + (sameDay ? "" : day.format(end) + " ") + time.format(end);
-      }
-      // The API's enums are upper case (CANCELLED, ONLINE); the widget's words and CSS classes
-      // are lower case.
+    item(event, words) {
+      // The API's enums are upper case (CANCELLED); the widget's CSS classes are lower case.
       const status = String(event.status).toLowerCase();
-      const mode = String(event.attendanceMode).toLowerCase();
-      const when = el("div", { class: "when" }, el("time", { datetime: event.start }, label));
-      if (words[status] && status !== "scheduled") {
-        when.append(el("span", { class: `badge ${status}` }, words[status]));
+      const when = el("div", { class: "when" }, el("time", { datetime: event.start }, event.when));
+      if (event.statusLabel) {
+        when.append(el("span", { class: `badge ${status}` }, event.statusLabel));
       }
       const href = safeHref(event.url);
       const title = href
         ? el("a", { class: "title", href, target: "_blank", rel: "noopener" }, event.title)
         : el("span", { class: "title" }, event.title);
-      const places = [];
-      if (mode !== "online" && event.venue) places.push(event.venue.name);
-      if (mode !== "offline") places.push(words.online);
       const ics = safeHref(event.icsUrl);
       return el("li", { class: `event ${status}` },
         when,
         el("div", {}, title),
-        places.length ? el("div", { class: "where" }, places.join(" / ")) : null,
+        event.location ? el("div", { class: "where" }, event.location) : null,
         ics ? el("div", {}, el("a", { class: "add", href: ics }, words.add)) : null);
     }
   }
