@@ -67,8 +67,12 @@ class SearchResult(graphene.ObjectType):
 class SearchResults(graphene.ObjectType):
     """One page of search results, title matches first, then newest first."""
 
-    items = graphene.List(graphene.NonNull(SearchResult), required=True)
-    pagination = graphene.Field(Pagination, required=True)
+    items = graphene.List(
+        graphene.NonNull(SearchResult), required=True, description="The results on this page."
+    )
+    pagination = graphene.Field(
+        Pagination, required=True, description="Where this page sits in all the results."
+    )
 
 
 class ResultPage:

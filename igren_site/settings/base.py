@@ -132,7 +132,8 @@ MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 
 WAGTAIL_SITE_NAME = "神奈川県異業種連携協議会"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Japanese substring search in every admin listing (igren_cms/search_backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "igren_cms.search_backend"}}
 WAGTAIL_I18N_ENABLED = False
 
 # Headless mode: when set, page URLs (in the API and feeds) point at this external frontend.

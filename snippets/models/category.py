@@ -18,7 +18,7 @@ class Category(index.Indexed, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         verbose_name = _("category")

@@ -22,7 +22,11 @@ class Organisation(index.Indexed, models.Model):
     website = models.URLField(_("website"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website")]
-    search_fields = [index.SearchField("name"), index.FilterField("kind")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
 
     class Meta:
         verbose_name = _("organisation")

@@ -50,7 +50,12 @@ class Venue(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
         FieldPanel("access_notes"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("address")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("address"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("address"),
+    ]
 
     class Meta:
         verbose_name = _("venue")
