@@ -58,9 +58,7 @@ def test_snippet_and_image_search_fold_like_the_api():
     assert "かながわ異業種交流センター" in [v.name for v in search(Venue, "センター")]
     assert "かながわ異業種交流センター" in [v.name for v in search(Venue, "せんたー")]
     assert "横浜市" in [o.name for o in search(Organisation, "横浜")]
-    assert [o.name for o in search(Organisation, "ｊｉｃａ")] == [
-        "国際協力機構（JICA）"
-    ]
+    assert [o.name for o in search(Organisation, "ｊｉｃａ")] == ["国際協力機構（JICA）"]
     Image.objects.create(title="サロンの集合写真", file=get_test_image_file())
     assert [i.title for i in Image.objects.all().search("さろん 写真")] == ["サロンの集合写真"]
     assert list(Image.objects.all().search("さろん 動画")) == []  # every word must appear
