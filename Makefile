@@ -98,7 +98,13 @@ messages: install ## Refresh and compile the Japanese translations (needs GNU ge
 	  (cd $$app && DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) ../$(BIN)/python ../manage.py makemessages -l ja --no-location --no-obsolete); \
 	done
 	$(BIN)/python scripts/ja_translations.py
+	# Wagtail's strings its own Japanese catalogue leaves in English (igren_cms/locale/ja/supplement).
+	msgcat --use-first igren_cms/locale/ja/LC_MESSAGES/django.po \
+	  igren_cms/locale/ja/supplement/wagtail-django.po -o igren_cms/locale/ja/LC_MESSAGES/django.po
+	mkdir -p igren_cms/jslocale/ja/LC_MESSAGES
+	cp igren_cms/locale/ja/supplement/wagtail-djangojs.po igren_cms/jslocale/ja/LC_MESSAGES/djangojs.po
 	for app in pages snippets igren_cms; do (cd $$app && ../$(BIN)/django-admin compilemessages); done
+	msgfmt -c -o igren_cms/jslocale/ja/LC_MESSAGES/djangojs.mo igren_cms/jslocale/ja/LC_MESSAGES/djangojs.po
 
 clean: ## Remove the virtualenv and local databases
 	rm -rf $(VENV) igren.sqlite3 test-igren.sqlite3 .pytest_cache .hypothesis tests/js/node_modules

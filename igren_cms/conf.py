@@ -92,3 +92,12 @@ def frontend_url() -> str:
 
 def association_name() -> str:
     return getattr(settings, "WAGTAIL_SITE_NAME", "") or ASSOCIATION_NAME
+
+
+def admin_js_locale_path() -> str:
+    """For a host's LOCALE_PATHS: Japanese for Wagtail's admin JavaScript strings that Wagtail's
+    own catalogue leaves in English (Wagtail's JS catalogue reads only its own app and
+    LOCALE_PATHS)."""
+    from pathlib import Path
+
+    return str(Path(__file__).resolve().parent / "jslocale")

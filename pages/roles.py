@@ -103,6 +103,30 @@ def ensure_roles():
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
 
 
+# Wagtail's own migrations create these (English names shown in the admin). With
+# IGREN_JAPANESE_WAGTAIL_DEFAULTS (the standalone site sets it) they get Japanese names; a host
+# that refers to them by name leaves the setting off.
+WAGTAIL_DEFAULT_GROUPS = {
+    "Editors": "編集者（Wagtail標準）",
+    "Moderators": "モデレーター（Wagtail標準）",
+}
+WAGTAIL_DEFAULT_WORKFLOW = {"Moderators approval": "モデレーターによる承認（Wagtail標準）"}
+
+
+def japanese_wagtail_defaults():
+    from django.conf import settings
+    from wagtail.models import Task, Workflow
+
+    if not getattr(settings, "IGREN_JAPANESE_WAGTAIL_DEFAULTS", False):
+        return
+    for old, new in WAGTAIL_DEFAULT_GROUPS.items():
+        if not Group.objects.filter(name=new).exists():
+            Group.objects.filter(name=old).update(name=new)
+    for old, new in WAGTAIL_DEFAULT_WORKFLOW.items():
+        Workflow.objects.filter(name=old).update(name=new)
+        Task.objects.filter(name=old).update(name=new)
+
+
 def after_migrate(sender, **kwargs):
     """post_migrate is sent once per app; act on the last one, when every app's permissions
     (created by their own post_migrate handlers) exist."""
@@ -111,3 +135,4 @@ def after_migrate(sender, **kwargs):
     with_models = [config for config in apps.get_app_configs() if config.models_module]
     if with_models and sender is with_models[-1]:
         ensure_roles()
+        japanese_wagtail_defaults()

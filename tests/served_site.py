@@ -22,7 +22,7 @@ def free_port() -> int:
 
 
 class ServedSite:
-    def __init__(self, workdir: Path, extra_env: dict | None = None):
+    def __init__(self, workdir: Path, extra_env: dict | None = None, insecure_static=False):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -32,6 +32,8 @@ class ServedSite:
             **(extra_env or {}),
         }
         self.log = workdir / "server.log"
+        # The admin's CSS and JavaScript, served by runserver although DEBUG is off.
+        self.runserver_args = ["--insecure"] if insecure_static else []
         self.process = None
 
     def manage(self, *args):
@@ -47,7 +49,14 @@ class ServedSite:
         self.manage("load_igren_demo")
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
+                [
+                    sys.executable,
+                    "manage.py",
+                    "runserver",
+                    "--noreload",
+                    *self.runserver_args,
+                    f"127.0.0.1:{self.port}",
+                ],
                 cwd=ROOT,
                 env=self.env,
                 stdout=log,

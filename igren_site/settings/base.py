@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from igren_cms.conf import admin_js_locale_path
+
 BASE_DIR = Path(os.environ.get("IGREN_BASE_DIR", Path.cwd()))
 
 DEBUG = False
@@ -121,6 +123,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Japanese for the admin's JavaScript strings that Wagtail's catalogue leaves in English (the
+# server-side ones come with the igren_cms app's catalogue).
+LOCALE_PATHS = [admin_js_locale_path()]
+# Wagtail's default groups and workflow get Japanese names (pages/roles.py).
+IGREN_JAPANESE_WAGTAIL_DEFAULTS = True
+WAGTAILADMIN_USER_LOGIN_FORM = "igren_cms.admin_forms.LoginForm"
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True

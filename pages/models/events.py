@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -57,7 +58,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
     """One event: a salon meeting, seminar, visit or any gathering the association announces."""
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", _("scheduled")
+        SCHEDULED = "scheduled", pgettext_lazy("event status", "scheduled")
         CANCELLED = "cancelled", _("cancelled")
         POSTPONED = "postponed", _("postponed")
         RESCHEDULED = "rescheduled", _("rescheduled")
@@ -75,7 +76,10 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         help_text=_("Tick for events without set hours; only the dates of start and end are used."),
     )
     status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED
+        pgettext_lazy("event", "status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
     )
     previous_start = models.DateTimeField(
         _("previous start"),

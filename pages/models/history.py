@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -27,7 +28,9 @@ class HistoryPage(IgrenPage):
     content_panels = [
         *IgrenPage.content_panels,
         FieldPanel("introduction"),
-        InlinePanel("entries", label=_("timeline entries"), heading=_("Timeline")),
+        InlinePanel(
+            "entries", label=_("timeline entries"), heading=pgettext_lazy("history", "Timeline")
+        ),
     ]
 
     parent_page_types = ["igren_pages.HomePage"]
@@ -53,7 +56,7 @@ class HistoryEntry(Orderable):
     precision = models.CharField(
         _("precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("history entry", "title"), max_length=200)
     body = RichTextField(_("body"), blank=True)
 
     panels = [

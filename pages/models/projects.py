@@ -1,6 +1,7 @@
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
@@ -20,11 +21,14 @@ class ProjectPage(IgrenPage):
     """A project the association runs or supports (事業化促進プロジェクト)."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("active")
+        ACTIVE = "active", pgettext_lazy("project status", "active")
         COMPLETED = "completed", _("completed")
 
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
+        pgettext_lazy("project", "status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.ACTIVE,
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     categories = ParentalManyToManyField(

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SearchEntry(models.Model):
@@ -26,7 +27,7 @@ class SearchEntry(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     # NFKC-normalised plain text, shown in snippets; the folded copies have the same length,
     # so a match found in them is at the same place in the text.
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(pgettext_lazy("search entry", "title"), max_length=255)
     text = models.TextField(_("text"), blank=True)
     title_folded = models.CharField(max_length=255)
     text_folded = models.TextField(blank=True)

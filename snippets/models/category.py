@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -8,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 class Category(index.Indexed, models.Model):
     """A theme used to group events and projects (e.g. 国際交流, 産学連携)."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(pgettext_lazy("category", "name"), max_length=100, unique=True)
     slug = models.SlugField(
         _("slug"),
         max_length=100,

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -15,7 +16,7 @@ class Organisation(index.Indexed, models.Model):
         COMPANY = "company", _("company")
         PUBLIC_BODY = "public_body", _("public body")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(pgettext_lazy("organisation", "name"), max_length=200, unique=True)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.MEMBER_GROUP
     )

@@ -1,6 +1,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -13,7 +14,7 @@ postal_code_validator = RegexValidator(
 class Venue(index.Indexed, models.Model):
     """A place where events and salons meet, with an address for maps and calendars."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(pgettext_lazy("venue", "name"), max_length=200)
     postal_code = models.CharField(
         _("postal code"),
         max_length=8,
