@@ -52,3 +52,86 @@ def test_the_worker_unpublishes_an_expired_event(make_event):
     event.refresh_from_db()
     assert not event.live
     assert event.expired
+
+
+DATABASE_QUEUE_CHECK = """
+from django.db import transaction
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import ReferenceIndex
+from pages.models import EventIndexPage, EventPage
+from snippets.models import Venue
+from tests.tasks_for_tests import echo
+import datetime, json
+from django.utils import timezone
+step = "{step}"
+if step == "enqueue":
+    with transaction.atomic():
+        venue = Venue.objects.create(name="タスク確認ホール")
+        start = timezone.now() + datetime.timedelta(days=3)
+        event = EventPage(title="参照の確認会", slug="reference-check", start=start,
+                          end=start + datetime.timedelta(hours=2), venue=venue)
+        EventIndexPage.objects.get().add_child(instance=event)
+        event.save_revision().publish()
+        echo.enqueue("データベース")
+print(json.dumps({{
+    "ready": DBTaskResult.objects.filter(status="READY").count(),
+    "echo": [r.return_value for r in DBTaskResult.objects.filter(task_path__endswith="echo")],
+    "usage": ReferenceIndex.get_references_to(Venue.objects.get(name="タスク確認ホール")).count(),
+}}, ensure_ascii=False))
+"""
+
+
+def test_queued_tasks_in_the_database_run_in_the_next_cycle(tmp_path):
+    """The standalone site's default: Wagtail's own background work (here its reference index,
+    which the admin's "usage" counts read) waits in the database until the worker runs it.
+    A database of its own (the queue needs real transactions, which a test's rollback hides)."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.served_site import ROOT, ServedSite
+
+    site = ServedSite(tmp_path, extra_env={"IGREN_TEST_TASKS": "queued"})
+    site.manage("migrate", "--noinput")
+    site.manage("load_igren_demo")
+
+    def check(step):
+        out = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", DATABASE_QUEUE_CHECK.format(step=step)],
+            cwd=ROOT,
+            env=site.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        return json.loads(out.strip().splitlines()[-1])
+
+    before = check("enqueue")
+    assert before["ready"] >= 2 and before["usage"] == 0 and before["echo"] == [None]
+    site.manage("igren_worker", "--once")
+    after = check("look")
+    assert after == {"ready": 0, "echo": ["受け取りました: データベース"], "usage": 1}
+
+
+def test_queued_tasks_in_redis_run_in_the_next_cycle(settings):
+    """With REDIS_URL the queue is RQ on Redis (a database of its own here), drained by the
+    same cycle; the task runs in RQ's work horse process."""
+    import django_rq
+    from django_tasks import task_backends
+
+    from tests.tasks_for_tests import echo
+
+    settings.RQ_QUEUES = {"default": {"URL": "redis://127.0.0.1:6379/13", "DEFAULT_TIMEOUT": 60}}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    queue = django_rq.get_queue("default")
+    queue.connection.flushdb()
+    try:
+        result = echo.enqueue("レディス")
+        assert queue.count == 1
+        call_command("igren_worker", "--once")
+        assert queue.count == 0
+        result = task_backends["default"].get_result(result.id)
+        assert result.status == "SUCCESSFUL", result.status
+        assert result.return_value == "受け取りました: レディス"
+    finally:
+        queue.connection.flushdb()

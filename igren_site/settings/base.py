@@ -114,6 +114,16 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# Background tasks (Wagtail's reference index and file deletions, CDN purges, ours), run by
+# `manage.py igren_worker`: queued in the database by default, in Redis (RQ) when REDIS_URL is
+# set. See docs/operations.md.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "django_rq", "django_tasks_rq"]
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 300}}
+if REDIS_URL:
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

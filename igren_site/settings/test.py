@@ -16,3 +16,7 @@ STORAGES = {
 }
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = str(BASE_DIR / "test-igren.sqlite3")
+# Background tasks run at once in tests, as without a worker; tests/test_worker.py switches
+# to the database and Redis queues to prove the worker drains them.
+if os.environ.get("IGREN_TEST_TASKS") != "queued":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

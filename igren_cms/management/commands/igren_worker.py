@@ -7,8 +7,10 @@ Each cycle runs Wagtail's `publish_scheduled` (publishes revisions whose go-live
 unpublishes pages past their expiry), so a scheduled event appears within one interval of its
 time. The public outputs already hide expired and not-yet-live pages at request time
 (pages/visibility.py); the worker makes the admin's state and Wagtail's signals (search index,
-cache purges, webhooks) follow. When the site configures django-tasks-db as its TASKS backend,
-each cycle also runs the queued background tasks (`db_worker --batch`).
+cache purges, webhooks) follow. Each cycle then runs the queued background tasks (Wagtail's
+reference index updates and file deletions, CDN purges): django-tasks-db's `db_worker --batch`
+when TASKS uses the database (the standalone site's default), RQ's `rqworker --burst` when it
+uses Redis (REDIS_URL set). With django-tasks' immediate backend there is nothing queued.
 """
 
 import logging
@@ -25,9 +27,8 @@ from igren_cms.outage import OUTAGE_ERRORS
 logger = logging.getLogger("igren_cms.worker")
 
 
-def uses_database_tasks() -> bool:
-    backend = getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "")
-    return backend.startswith("django_tasks_db")
+def task_backend() -> str:
+    return getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "")
 
 
 class Command(BaseCommand):
@@ -64,5 +65,11 @@ class Command(BaseCommand):
 
     def cycle(self):
         call_command("publish_scheduled", verbosity=0)
-        if uses_database_tasks():
-            call_command("db_worker", "--batch", verbosity=0)
+        backend = task_backend()
+        if backend.startswith("django_tasks_db"):
+            # Every task queued so far, then back (the next cycle takes the rest).
+            call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+        elif backend.startswith("django_tasks_rq"):
+            call_command(
+                "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job", verbosity=0
+            )
