@@ -42,6 +42,17 @@ API_DEFAULTS = {
     "INTROSPECTION": True,
     # "Did you mean …?" hints in validation errors (they reveal field names).
     "FIELD_SUGGESTIONS": False,
+    # Cache-Control of GraphQL GET responses (public data only), in seconds. Responses are
+    # also kept in the Django cache, keyed by the content version, so a publish invalidates
+    # them on every instance at once.
+    "CACHE_MAX_AGE": 60,
+    "STALE_WHILE_REVALIDATE": 300,
+    # Automatic persisted queries (Apollo's protocol): how long a registered document stays
+    # in the cache, in seconds.
+    "PERSISTED_QUERY_TTL": 7 * 24 * 3600,
+    # Run only documents registered with `manage.py igren_trusted_documents` (by their
+    # SHA-256): the strongest defence for a production frontend.
+    "TRUSTED_DOCUMENTS_ONLY": False,
 }
 
 FEED_DEFAULTS = {

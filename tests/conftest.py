@@ -12,6 +12,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_igren_demo", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: responses cached under a content version would
+    otherwise outlive the rollback of the test that published the content."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def home(db):
     return HomePage.objects.get()

@@ -5,16 +5,25 @@ import logging
 import re
 import time
 
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.conf import settings
+from django.core.cache import cache
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseNotModified,
+)
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.gzip import gzip_page
 from graphene_django.views import GraphQLView, HttpError, get_accepted_content_types
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast
 
-from igren_cms import outage
+from igren_cms import delivery, outage
 from igren_cms.conf import graphiql_enabled
+from igren_cms.middleware import exact_vary
 
-from . import errors, limits
+from . import errors, limits, persisted
 from .schema import schema
 
 logger = logging.getLogger("igren_cms.api")
@@ -147,6 +156,10 @@ class PublicGraphQLView(GraphQLView):
                 return outage.unavailable(as_graphql=True)
             if response.get("Content-Type", "").startswith(LEGACY_JSON):
                 response["Content-Type"] = f"{response_media_type(request)}; charset=utf-8"
+        # graphene-django's dispatch asks for a CSRF cookie (for GraphiQL); the API is
+        # csrf_exempt and takes no cookies, and a cookie would stop CDNs from caching.
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+        response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
         for header, value in CORS_HEADERS.items():
             response[header] = value
         response["Vary"] = "Accept"
@@ -221,6 +234,13 @@ class PublicGraphQLView(GraphQLView):
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
+        if not show_graphiql:
+            try:
+                query = persisted.document_for(query, persisted.extensions_of(request, data))
+            except persisted.PersistedQueryError as error:
+                if error.code == errors.BAD_REQUEST:
+                    raise bad_request(str(error)) from None
+                return ExecutionResult(data=None, errors=[error.as_graphql()])
         if not query:
             return super().execute_graphql_request(
                 request, data, query, variables, operation_name, show_graphiql
@@ -272,6 +292,12 @@ class PublicGraphQLView(GraphQLView):
                 ]
             )
 
+    def json_encode(self, request, d, pretty=False):
+        # Japanese as UTF-8, not \u escapes: about half the bytes before compression.
+        if not (self.pretty or pretty) and not request.GET.get("pretty"):
+            return json.dumps(d, separators=(",", ":"), ensure_ascii=False)
+        return json.dumps(d, sort_keys=True, indent=2, ensure_ascii=False)
+
     @staticmethod
     def format_error(error):
         if not isinstance(error, GraphQLError):
@@ -306,9 +332,59 @@ _plain = PublicGraphQLView.as_view(graphiql=False, schema=schema)
 _with_graphiql = PublicGraphQLView.as_view(graphiql=True, schema=schema)
 
 
+def cacheable(request) -> bool:
+    """A GET for data (not GraphiQL's page in a browser)."""
+    if request.method != "GET":
+        return False
+    return not (graphiql_enabled() and "text/html" in request.headers.get("Accept", ""))
+
+
+def cache_headers(response, etag=None):
+    if etag:
+        response["ETag"] = etag
+    response["Cache-Control"] = (
+        f"public, max-age={limits.limit('CACHE_MAX_AGE')}, "
+        f"stale-while-revalidate={limits.limit('STALE_WHILE_REVALIDATE')}"
+    )
+    return exact_vary(response, "Accept", "Accept-Encoding")
+
+
 @csrf_exempt
+@gzip_page
 def graphql_view(request, *args, **kwargs):
     # csrf_exempt must sit on the function the URLconf routes to: the CSRF middleware looks at
     # that callable, not at the class-based view it delegates to. The API takes no cookies.
     view = _with_graphiql if graphiql_enabled() else _plain
-    return view(request, *args, **kwargs)
+    if not cacheable(request):
+        response = view(request, *args, **kwargs)
+        if request.method == "POST":
+            response["Cache-Control"] = "no-store"
+        return response
+    # GET: keyed by the content version (igren_cms.delivery), the whole query string (document
+    # or hash, variables, operation) and the media type. A matching If-None-Match is answered
+    # without running anything; a cached body is served as it was rendered.
+    key = delivery.response_key(
+        "graphql", request.META.get("QUERY_STRING", ""), response_media_type(request)
+    )
+    etag = delivery.etag_for(key)
+    if delivery.matches(request, etag):
+        response = HttpResponseNotModified()
+    else:
+        cached = cache.get(key)
+        if cached is not None:
+            body, content_type = cached
+            response = HttpResponse(body, content_type=content_type)
+        else:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or b'"errors"' in response.content:
+                response["Cache-Control"] = "no-store"
+                return response
+            cache.set(key, (response.content, response["Content-Type"]), RESPONSE_CACHE_SECONDS)
+    for header, value in CORS_HEADERS.items():
+        response[header] = value
+    return cache_headers(response, etag)
+
+
+# How long a rendered GET response stays in the cache at most; a new content version makes
+# it unreachable at once (the key changes), this only bounds the memory it holds.
+RESPONSE_CACHE_SECONDS = 3600

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IgrenCmsConfig(AppConfig):
+    name = "igren_cms"
+    label = "igren_cms"
+    verbose_name = _("Igren CMS")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from igren_cms import delivery
+
+        delivery.connect()

@@ -1,0 +1,24 @@
+"""Documents a production frontend may send (trusted documents, issue 10)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TrustedDocument(models.Model):
+    """A GraphQL document registered ahead of time, by the SHA-256 of its text.
+
+    With IGREN_API["TRUSTED_DOCUMENTS_ONLY"], /graphql/ runs these documents and no other
+    (`manage.py igren_trusted_documents DIR_OR_MANIFEST` loads them).
+    """
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64, primary_key=True)
+    document = models.TextField(_("document"))
+    name = models.CharField(_("operation name"), max_length=200, blank=True)
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("trusted document")
+        verbose_name_plural = _("trusted documents")
+
+    def __str__(self):
+        return self.name or self.sha256[:12]
