@@ -37,12 +37,13 @@ def next_boundary(now: datetime) -> float | None:
 
     from pages.models import EventPage
 
+    event = EventPage._meta.get_field("page_ptr").related_query_name()  # igren_pages_eventpage
     found = Page.objects.filter(live=True).aggregate(
         go_live=Min("go_live_at", filter=_after("go_live_at", now)),
         expire=Min("expire_at", filter=_after("expire_at", now)),
+        end=Min(f"{event}__end", filter=_after(f"{event}__end", now)),
     )
-    ends = EventPage.objects.filter(live=True, end__gt=now).aggregate(end=Min("end"))
-    moments = [m for m in (found["go_live"], found["expire"], ends["end"]) if m is not None]
+    moments = [m for m in found.values() if m is not None]
     return min(moments).timestamp() if moments else None
 
 
@@ -67,9 +68,18 @@ def changed(*args, **kwargs):
     cache.delete(STATE_KEY)
 
 
+def settings_fingerprint() -> str:
+    """The settings that shape public outputs (a change of them changes every key)."""
+    from django.conf import settings
+
+    names = ("IGREN_API", "IGREN_FEEDS", "IGREN_IMAGES", "IGREN_FRONTEND_URL", "WAGTAIL_SITE_NAME")
+    return repr([getattr(settings, name, None) for name in names])
+
+
 def response_key(kind: str, *parts: str, now: datetime | None = None) -> str:
     """A cache key (and ETag seed) for one public response under the current version."""
-    digest = hashlib.sha256("\x1f".join((content_version(now), kind, *parts)).encode())
+    seed = (content_version(now), settings_fingerprint(), kind, *parts)
+    digest = hashlib.sha256("\x1f".join(seed).encode())
     return f"igren:response:{digest.hexdigest()[:40]}"
 
 
@@ -131,3 +141,73 @@ def _optional_models():
         except LookupError:
             continue
     return found
+
+
+# How long a rendered response stays in the cache at most; a new content version makes it
+# unreachable at once (the key changes), this only bounds the memory it holds.
+RESPONSE_CACHE_SECONDS = 3600
+
+
+def not_modified_since(request, headers) -> bool:
+    """If-Modified-Since (only when no If-None-Match) against the kept Last-Modified."""
+    from django.utils.http import parse_http_date_safe
+
+    since = request.headers.get("If-Modified-Since")
+    if not since or "If-None-Match" in request.headers or "Last-Modified" not in headers:
+        return False
+    since, changed = parse_http_date_safe(since), parse_http_date_safe(headers["Last-Modified"])
+    return since is not None and changed is not None and changed <= since
+
+
+def cached_public(kind: str):
+    """View decorator for public GET endpoints (feeds, embed, sitemap): the response is kept
+    under the content version and the request, its ETag derived from that key, so a
+    conditional request is answered 304 (and a repeat served from the cache) without any
+    query or rendering. Responses other than 200 are not kept."""
+    from functools import wraps
+
+    from django.http import HttpResponse, HttpResponseNotModified
+
+    from igren_cms.middleware import exact_vary
+
+    def decorate(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            key = response_key(
+                kind,
+                request.path,
+                request.META.get("QUERY_STRING", ""),
+                repr(sorted(kwargs.items())),
+                request.headers.get("Accept", ""),
+            )
+            etag = etag_for(key)
+            cached = cache.get(key)
+            if cached is not None and (
+                matches(request, etag) or not_modified_since(request, cached["headers"])
+            ):
+                response = HttpResponseNotModified()
+                for header in ("Cache-Control", "Last-Modified", "Vary"):
+                    if header in cached["headers"]:
+                        response[header] = cached["headers"][header]
+                response["ETag"] = etag
+                return response
+            if cached is not None:
+                response = HttpResponse(cached["body"], status=200)
+                for header, value in cached["headers"].items():
+                    response[header] = value
+                return exact_vary(response, "Accept-Encoding")
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                response["ETag"] = etag
+                exact_vary(response, "Accept-Encoding")
+                headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
+                cache.set(
+                    key, {"body": response.content, "headers": headers}, RESPONSE_CACHE_SECONDS
+                )
+            return response
+
+        return wrapped
+
+    return decorate

@@ -8,16 +8,22 @@ prefix works.
 """
 
 from django.urls import path
+from django.views.decorators.gzip import gzip_page
 
 from igren_cms import sitemap
 from igren_cms.api.views import graphql_view
+from igren_cms.delivery import cached_public
 from igren_cms.feeds import embed, views
 from igren_cms.outage import survives_outage
 from igren_cms.ratelimit import rate_limited
 
 
-def public(view, group: str, as_graphql: bool = False):
-    """Every public endpoint: rate-limited per client, 503 when the database is unreachable."""
+def public(view, group: str, as_graphql: bool = False, cached: bool = False):
+    """Every public endpoint: rate-limited per client, 503 when the database is unreachable;
+    feeds, embed and sitemap also answered from the shared response cache (GraphQL caches its
+    GETs itself, igren_cms/api/views.py)."""
+    if cached:
+        view = gzip_page(cached_public(group)(view))
     return rate_limited(group, as_graphql)(survives_outage(as_graphql)(view))
 
 
@@ -28,14 +34,18 @@ urlpatterns = [
     *(
         path(
             f"feeds/events.{kind}",
-            public(views.event_feed, "feeds"),
+            public(views.event_feed, "feeds", cached=True),
             {"kind": kind},
             name=kind,
         )
         for kind in views.CONTENT_TYPES
     ),
-    path("feeds/events/<int:pk>.ics", public(views.event_calendar, "feeds"), name="event_ics"),
-    path("embed/events.js", public(embed.widget_script, "embed"), name="embed_script"),
-    path("embed/events/", public(embed.embed_page, "embed"), name="embed_page"),
-    path("sitemap.xml", public(sitemap.sitemap, "feeds"), name="sitemap"),
+    path(
+        "feeds/events/<int:pk>.ics",
+        public(views.event_calendar, "feeds", cached=True),
+        name="event_ics",
+    ),
+    path("embed/events.js", public(embed.widget_script, "embed", cached=True), name="embed_script"),
+    path("embed/events/", public(embed.embed_page, "embed", cached=True), name="embed_page"),
+    path("sitemap.xml", public(sitemap.sitemap, "feeds", cached=True), name="sitemap"),
 ]

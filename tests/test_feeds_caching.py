@@ -51,10 +51,21 @@ def test_unpublishing_shows_at_once_even_to_if_modified_since(client):
 
 
 def test_an_expiry_changes_the_feed_without_any_job(client):
-    etag = client.get("/feeds/events.json")["ETag"]
-    EventPage.objects.filter(slug="kenou-regular").update(
-        expire_at=timezone.now() - datetime.timedelta(seconds=1)
+    """The editor set an expiry a minute ahead; once it passes, the next request sees the
+    event gone although nothing ran (no publish_scheduled, no signal): the cached response's
+    content version ends at that expiry."""
+    import time_machine
+
+    page = EventPage.objects.get(slug="kenou-regular")
+    page.expire_at = timezone.now() + datetime.timedelta(minutes=1)
+    page.save_revision().publish()
+    first = client.get("/feeds/events.json")
+    assert "kenou-regular" in first.content.decode()
+    assert (
+        client.get("/feeds/events.json", headers={"if-none-match": first["ETag"]}).status_code
+        == 304
     )
-    response = client.get("/feeds/events.json", headers={"if-none-match": etag})
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=2)):
+        response = client.get("/feeds/events.json", headers={"if-none-match": first["ETag"]})
     assert response.status_code == 200
     assert "kenou-regular" not in response.content.decode()
