@@ -199,6 +199,8 @@ def cached_public(kind: str):
                     response[header] = value
                 return exact_vary(response, "Accept-Encoding")
             response = view(request, *args, **kwargs)
+            if getattr(response, "is_rendered", True) is False:
+                response.render()  # a TemplateResponse (the sitemap)
             if response.status_code == 200 and not response.streaming:
                 response["ETag"] = etag
                 exact_vary(response, "Accept-Encoding")

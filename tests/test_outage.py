@@ -65,11 +65,17 @@ def test_an_outage_is_503_and_the_return_is_200_without_a_restart(site_on_its_ow
         assert get(site.url + path)[0] == 200, name
 
     cluster.stop()
-    # A GraphQL GET answered before the outage is answered again from the shared response
-    # cache (nothing can be published while the database is down); a new one needs the
+    # What was answered before the outage is answered again from the shared response cache
+    # (nothing can be published while the database is down); anything new needs the
     # database and gets 503.
-    assert get(site.url + PATHS["graphql"])[0] == 200
-    during = dict(PATHS, graphql="/graphql/?query=%7Bhome%7Btitle%20tagline%7D%7D")
+    for name in ("graphql", "feed", "embed"):
+        assert get(site.url + PATHS[name])[0] == 200, name
+    during = dict(
+        PATHS,
+        graphql="/graphql/?query=%7Bhome%7Btitle%20tagline%7D%7D",
+        feed="/feeds/events.ics?salon=kawasaki",
+        embed="/embed/events/?salon=kawasaki",
+    )
     for name, path in during.items():
         status, headers, body = get(site.url + path)
         assert status == 503, (name, status, body[:300])
