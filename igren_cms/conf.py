@@ -5,6 +5,8 @@
     IGREN_IMAGES         dict, merged over IMAGE_DEFAULTS (renditions the API may make)
     IGREN_GRAPHIQL       bool, default False: serve GraphiQL to browsers at the GraphQL URL
     IGREN_FRONTEND_URL   str, default "": headless mode, page URLs point at this frontend
+    IGREN_PREVIEW_URL    str, default "{IGREN_FRONTEND_URL}/preview": the frontend's preview route
+    IGREN_PREVIEW_MAX_AGE  int, default 3600: seconds a preview token stays valid
     WAGTAIL_SITE_NAME    str (Wagtail's own): the association's name in feed titles;
                          default ASSOCIATION_NAME
 
@@ -99,6 +101,14 @@ def graphiql_enabled() -> bool:
 
 def frontend_url() -> str:
     return (getattr(settings, "IGREN_FRONTEND_URL", "") or "").rstrip("/")
+
+
+def preview_url() -> str:
+    return getattr(settings, "IGREN_PREVIEW_URL", "") or f"{frontend_url()}/preview"
+
+
+def preview_max_age() -> int:
+    return int(getattr(settings, "IGREN_PREVIEW_MAX_AGE", 3600))
 
 
 def association_name() -> str:

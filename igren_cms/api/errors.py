@@ -18,6 +18,8 @@ RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE"
 PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"  # send the document with its hash
 PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH"  # the hash is not the document's
 TRUSTED_DOCUMENT_REQUIRED = "TRUSTED_DOCUMENT_REQUIRED"  # trusted-documents mode: unknown document
+PREVIEW_TOKEN_INVALID = "PREVIEW_TOKEN_INVALID"  # noqa: S105 - an error code: not signed by us
+PREVIEW_TOKEN_EXPIRED = "PREVIEW_TOKEN_EXPIRED"  # noqa: S105 - an error code: too old or superseded
 RATE_LIMITED = "RATE_LIMITED"
 SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 INTERNAL = "INTERNAL"  # our fault; logged, never detailed to the client
@@ -34,6 +36,8 @@ CODES = (
     PERSISTED_QUERY_NOT_FOUND,
     PERSISTED_QUERY_HASH_MISMATCH,
     TRUSTED_DOCUMENT_REQUIRED,
+    PREVIEW_TOKEN_INVALID,
+    PREVIEW_TOKEN_EXPIRED,
     RATE_LIMITED,
     SERVICE_UNAVAILABLE,
     INTERNAL,
@@ -52,6 +56,9 @@ def client_error(original: Exception) -> str | None:
     """The code for a resolver's exception that is the client's to correct, else None."""
     if isinstance(original, UnknownSlug):
         return NOT_FOUND
+    code = getattr(original, "code", None)  # e.g. pages.previews.PreviewTokenError
+    if isinstance(original, inputs.BadInput) and code in CODES:
+        return code
     if isinstance(original, inputs.BadInput):
         return BAD_USER_INPUT
     return None

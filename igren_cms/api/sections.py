@@ -3,10 +3,11 @@
 
 import graphene
 
-from pages import routing
-from pages.models import EventIndexPage, ProjectIndexPage, SalonIndexPage
+from pages import previews, routing
+from pages.models import EventIndexPage, EventPage, ProjectIndexPage, SalonIndexPage
 from pages.rich_text import public_html
 
+from .context import audience
 from .page_types import Page, PageLink, load_specific, register
 from .scalars import or_none
 
@@ -86,6 +87,26 @@ class SiteQueries(graphene.ObjectType):
         description="The main menu: public pages under the root marked 'show in menus', in "
         "menu order.",
     )
+
+    preview = graphene.Field(
+        Page,
+        token=graphene.String(
+            required=True, description="The `token` the admin's preview sent to the frontend."
+        ),
+        description="The page as it stands in the editor (drafts and unsaved changes "
+        "included), through the same types as live pages. Errors PREVIEW_TOKEN_INVALID and "
+        "PREVIEW_TOKEN_EXPIRED (IGREN_PREVIEW_MAX_AGE, default one hour). Never cached.",
+    )
+
+    @staticmethod
+    def resolve_preview(root, info, token):
+        from pages import inputs
+
+        info.context.igren_private = True  # never cached, by this server or a CDN
+        page = previews.load(inputs.text(token, "token", max_length=4000))
+        if isinstance(page, EventPage):
+            previews.attach_relations(page, audience(info))
+        return page
 
     @staticmethod
     def resolve_page(root, info, path):

@@ -376,7 +376,8 @@ def graphql_view(request, *args, **kwargs):
             response = HttpResponse(body, content_type=content_type)
         else:
             response = view(request, *args, **kwargs)
-            if response.status_code != 200 or b'"errors"' in response.content:
+            private = getattr(request, "igren_private", False)  # e.g. a preview
+            if private or response.status_code != 200 or b'"errors"' in response.content:
                 response["Cache-Control"] = "no-store"
                 return response
             cache.set(key, (response.content, response["Content-Type"]), RESPONSE_CACHE_SECONDS)

@@ -42,6 +42,15 @@ class IgrenPage(Page):
     url = property(get_url)
 
     # -- serving ------------------------------------------------------------------------------
+    def serve_preview(self, request, mode_name):
+        """Headless mode: the frontend's preview route, with a signed token (pages/previews.py);
+        otherwise Wagtail's own preview of the Django templates."""
+        from pages import previews
+
+        if previews.headless():
+            return previews.redirect_to_frontend(self, request)
+        return super().serve_preview(request, mode_name)
+
     def route(self, request, path_components):
         result = super().route(request, path_components)
         if not path_components and not within_schedule(self):

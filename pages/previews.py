@@ -1,0 +1,121 @@
+"""Headless preview: the admin's preview shows the frontend's preview route, which asks the API
+for the previewed content with a signed, expiring token.
+
+When IGREN_FRONTEND_URL is set, an Igren page's preview (Wagtail's preview panel and "preview
+in new tab") answers with a redirect to IGREN_PREVIEW_URL (default {frontend}/preview) with
+`?token=…&type=Event&path=…`. The page as it stands in the editor, unsaved changes included, is
+kept in the shared cache under a random key for IGREN_PREVIEW_MAX_AGE seconds (default one
+hour); the token signs that key with the page and revision it was made for. `preview(token:)`
+in the API returns that content through the same types as live pages. A bad, tampered or
+expired token is an error with its code, never a 500; without a frontend URL the admin preview
+stays Wagtail's own.
+"""
+
+import secrets
+import urllib.parse
+
+from django.core import signing
+from django.core.cache import cache
+from django.http import HttpResponseRedirect
+
+from igren_cms.conf import frontend_url, preview_max_age, preview_url
+from pages.inputs import BadInput
+
+SALT = "igren.preview"
+CACHE_PREFIX = "igren:preview:"
+
+
+class PreviewTokenError(BadInput):
+    """A preview token the client must replace (bad or expired); `code` says which."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
+def issue(page) -> str:
+    """Keep `page` as it stands (unsaved changes included) and return a token for it."""
+    key = secrets.token_urlsafe(18)
+    revision_id = getattr(page, "latest_revision_id", None)
+    cache.set(
+        CACHE_PREFIX + key,
+        {
+            "model": page._meta.label_lower,
+            "page_id": page.pk,
+            "revision_id": revision_id,
+            "content": page.serializable_data(),
+        },
+        preview_max_age(),
+    )
+    return signing.dumps({"k": key, "p": page.pk, "r": revision_id}, salt=SALT, compress=True)
+
+
+def load(token: str):
+    """The previewed page (an unsaved instance of its specific model) for a valid token."""
+    from django.apps import apps
+
+    try:
+        claims = signing.loads(token, salt=SALT, max_age=preview_max_age())
+    except signing.SignatureExpired:
+        raise PreviewTokenError(
+            "This preview link has expired; open the preview again in the admin.",
+            "PREVIEW_TOKEN_EXPIRED",
+        ) from None
+    except (signing.BadSignature, ValueError, TypeError):
+        raise PreviewTokenError(
+            "This preview token is not valid.", "PREVIEW_TOKEN_INVALID"
+        ) from None
+    stored = cache.get(CACHE_PREFIX + str(claims.get("k"))) if isinstance(claims, dict) else None
+    if (
+        stored is None
+        or stored["page_id"] != claims.get("p")
+        or stored["revision_id"] != claims.get("r")
+    ):
+        raise PreviewTokenError(
+            "This preview has expired; open the preview again in the admin.",
+            "PREVIEW_TOKEN_EXPIRED",
+        )
+    if claims.get("p") is not None:
+        from wagtail.models import Page
+
+        current = Page.objects.filter(pk=claims["p"]).values_list("latest_revision_id", flat=True)
+        if list(current) != [claims.get("r")]:
+            raise PreviewTokenError(
+                "The page has been saved since this preview; open the preview again.",
+                "PREVIEW_TOKEN_EXPIRED",
+            )
+    model = apps.get_model(stored["model"])
+    return model.from_serializable_data(stored["content"], check_fks=False, strict_fks=False)
+
+
+def redirect_to_frontend(page, request):
+    """The preview response in headless mode: off to the frontend's preview route."""
+    from pages.routing import site_path
+
+    token = issue(page)
+    query = {"token": token, "type": type(page).__name__}
+    path = site_path(page, request) if page.pk else None
+    if path:
+        query["path"] = path
+    return HttpResponseRedirect(f"{preview_url()}?{urllib.parse.urlencode(query)}")
+
+
+def headless() -> bool:
+    return bool(frontend_url())
+
+
+def attach_relations(event, audience):
+    """An event's relations as they stand in the editor (unsaved choices included)."""
+    from pages.event_relations import EventRelations
+
+    event.relations = EventRelations(
+        organisations=[
+            {"name": o.name, "kind": o.kind, "website": o.website}
+            for o in event.organisations.all()
+        ],
+        categories=[{"name": c.name, "slug": c.slug} for c in event.categories.all()],
+        salon=audience.visible(event.salon) if event.salon_id else None,
+        project=audience.visible(event.project) if event.project_id else None,
+        listing=[event],
+    )
+    return event
