@@ -9,6 +9,7 @@ class IgrenCmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from igren_cms import delivery
+        from igren_cms import delivery, notify
 
         delivery.connect()
+        notify.connect()

@@ -1,0 +1,147 @@
+"""Telling the outside world that public content changed: publish webhooks and CDN purges.
+
+Webhooks (`IGREN_WEBHOOKS`, a list of {"url": ..., "secret": ...}): on every publish,
+unpublish, move or deletion of a page, each URL receives a POST with a JSON body
+
+    {"event": "page.published", "page": {"id": 12, "type": "EventPage", "title": "…",
+     "path": "/events/…/", "url": "https://…"}, "sentAt": "2026-11-25T21:00:00+09:00"}
+
+signed with HMAC-SHA256 of the body under the hook's secret in `X-Igren-Signature:
+sha256=<hex>` (GitHub's scheme), so a statically built frontend can rebuild or revalidate.
+Deliveries run as a django-tasks task (the worker's queue in production): the editor never
+waits for a slow hook, a failing hook is retried by its next event and logged, never raised.
+
+CDN purges: when `WAGTAILFRONTENDCACHE` is configured (wagtail.contrib.frontend_cache), Wagtail
+purges a published page's own URLs; this adds the plugin's outputs that change with any page
+(the feeds, the embed page, the sitemap), through the same Wagtail task.
+"""
+
+import hashlib
+import hmac
+import json
+import logging
+import urllib.request
+
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django_tasks import task
+
+from pages.event_windows import TOKYO
+
+logger = logging.getLogger("igren_cms.notify")
+TIMEOUT = 10
+
+
+def hooks() -> list[dict]:
+    return [h for h in getattr(settings, "IGREN_WEBHOOKS", []) or [] if h.get("url")]
+
+
+def signature(secret: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+@task()
+def deliver(url: str, secret: str, payload: dict) -> int:
+    """POST one event to one hook; the status code, or 0 when it could not be reached."""
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    request = urllib.request.Request(  # noqa: S310 - the operator's configured hook URL
+        url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json; charset=utf-8",
+            "User-Agent": "Igren-CMS-Webhook/1",
+            "X-Igren-Event": payload["event"],
+            "X-Igren-Signature": signature(secret or "", body),
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
+            return response.status
+    except OSError as error:  # includes HTTPError, timeouts, refused connections
+        status = getattr(error, "code", 0) or 0
+        logger.warning("Webhook %s failed for %s: %s", url, payload["event"], error)
+        return status
+
+
+def describe_page(page) -> dict:
+    from pages.routing import site_path
+
+    return {
+        "id": page.pk,
+        "type": type(page).__name__,
+        "title": page.title,
+        "path": site_path(page, None),
+        "url": page.get_full_url(),
+    }
+
+
+def page_event(event: str, page):
+    """Queue the webhooks and the CDN purge for one page event."""
+    payload = {
+        "event": event,
+        "page": describe_page(page),
+        "sentAt": timezone.localtime(timezone.now(), TOKYO).replace(microsecond=0).isoformat(),
+    }
+    for hook in hooks():
+        deliver.enqueue(hook["url"], hook.get("secret", ""), payload)
+    purge_plugin_urls()
+
+
+def purge_plugin_urls():
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return
+    urls = []
+    for name, kwargs in (
+        ("igren:ics", {}),
+        ("igren:rss", {}),
+        ("igren:atom", {}),
+        ("igren:json", {}),
+        ("igren:embed_page", {}),
+        ("igren:sitemap", {}),
+    ):
+        try:
+            urls.append(site.root_url + reverse(name, kwargs=kwargs))
+        except NoReverseMatch:
+            continue
+    purge_urls_from_cache(urls)
+
+
+def on_published(sender, instance, **kwargs):
+    page_event("page.published", instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    page_event("page.unpublished", instance)
+
+
+def on_moved(sender, instance, **kwargs):
+    page_event("page.moved", instance)
+
+
+def on_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and type(instance) is not Page:
+        page_event("page.deleted", instance)
+
+
+def connect():
+    from django.db.models.signals import post_delete
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(on_published, dispatch_uid="igren_notify_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="igren_notify_unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="igren_notify_moved")
+    post_delete.connect(on_deleted, dispatch_uid="igren_notify_deleted")
