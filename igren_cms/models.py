@@ -22,3 +22,26 @@ class TrustedDocument(models.Model):
 
     def __str__(self):
         return self.name or self.sha256[:12]
+
+
+class WebhookDelivery(models.Model):
+    """One event sent (or being sent) to one webhook URL, with its attempts."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    event = models.CharField(_("event"), max_length=40)
+    url = models.URLField(_("URL"), max_length=500)
+    payload = models.JSONField(_("payload"))
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["next_attempt_at"], name="igren_webhook_retry")]
+
+    def __str__(self):
+        return f"{self.event} → {self.url}"

@@ -16,6 +16,7 @@ purges a published page's own URLs; this adds the plugin's outputs that change w
 (the feeds, the embed page, the sitemap), through the same Wagtail task.
 """
 
+import datetime
 import hashlib
 import hmac
 import json
@@ -41,9 +42,12 @@ def signature(secret: str, body: bytes) -> str:
     return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
-@task()
-def deliver(url: str, secret: str, payload: dict) -> int:
-    """POST one event to one hook; the status code, or 0 when it could not be reached."""
+MAX_ATTEMPTS = 5
+BACKOFF_SECONDS = 30  # then 60, 120, 240 …
+
+
+def send(url: str, secret: str, payload: dict) -> tuple[int, str]:
+    """POST one event; (status code or 0, error text or "")."""
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     request = urllib.request.Request(  # noqa: S310 - the operator's configured hook URL
         url,
@@ -58,11 +62,56 @@ def deliver(url: str, secret: str, payload: dict) -> int:
     )
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
-            return response.status
+            return response.status, ""
     except OSError as error:  # includes HTTPError, timeouts, refused connections
-        status = getattr(error, "code", 0) or 0
-        logger.warning("Webhook %s failed for %s: %s", url, payload["event"], error)
-        return status
+        return getattr(error, "code", 0) or 0, str(error)[:500]
+
+
+@task()
+def deliver(delivery_id: int) -> int:
+    """One attempt of one delivery; a failure is retried by the worker with backoff."""
+    from igren_cms.models import WebhookDelivery
+
+    delivery = WebhookDelivery.objects.filter(pk=delivery_id).first()
+    if delivery is None or delivery.delivered_at is not None:
+        return 0
+    secret = next((h.get("secret", "") for h in hooks() if h["url"] == delivery.url), "")
+    status, error = send(delivery.url, secret, delivery.payload)
+    delivery.attempts += 1
+    delivery.status_code = status or None
+    now = timezone.now()
+    if 200 <= status < 300:
+        delivery.delivered_at, delivery.next_attempt_at, delivery.last_error = now, None, ""
+    else:
+        delivery.last_error = error or f"HTTP {status}"
+        delivery.next_attempt_at = (
+            now + datetime.timedelta(seconds=BACKOFF_SECONDS * 2 ** (delivery.attempts - 1))
+            if delivery.attempts < MAX_ATTEMPTS
+            else None
+        )
+        logger.warning(
+            "Webhook %s failed for %s (attempt %s): %s",
+            delivery.url,
+            delivery.event,
+            delivery.attempts,
+            delivery.last_error,
+        )
+    delivery.save()
+    return status
+
+
+def retry_due(now=None) -> int:
+    """Queue the failed deliveries whose next attempt is due (each worker cycle)."""
+    from igren_cms.models import WebhookDelivery
+
+    due = WebhookDelivery.objects.filter(
+        delivered_at__isnull=True, next_attempt_at__lte=now or timezone.now()
+    ).values_list("pk", flat=True)
+    count = 0
+    for pk in due:
+        deliver.enqueue(pk)
+        count += 1
+    return count
 
 
 def describe_page(page) -> dict:
@@ -84,24 +133,24 @@ def page_event(event: str, page):
         "page": describe_page(page),
         "sentAt": timezone.localtime(timezone.now(), TOKYO).replace(microsecond=0).isoformat(),
     }
+    from igren_cms.models import WebhookDelivery
+
+    payload["feeds"] = plugin_urls()
     for hook in hooks():
-        deliver.enqueue(hook["url"], hook.get("secret", ""), payload)
+        delivery = WebhookDelivery.objects.create(
+            event=event, url=hook["url"], payload=payload, next_attempt_at=timezone.now()
+        )
+        deliver.enqueue(delivery.pk)
     purge_plugin_urls()
 
 
-def purge_plugin_urls():
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from django.apps import apps
-
-    if not apps.is_installed("wagtail.contrib.frontend_cache"):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+def plugin_urls() -> list[str]:
+    """The absolute URLs of the plugin's outputs that change with any page."""
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        return
+        return []
     urls = []
     for name, kwargs in (
         ("igren:ics", {}),
@@ -115,7 +164,19 @@ def purge_plugin_urls():
             urls.append(site.root_url + reverse(name, kwargs=kwargs))
         except NoReverseMatch:
             continue
-    purge_urls_from_cache(urls)
+    return urls
+
+
+def purge_plugin_urls():
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from django.apps import apps
+
+    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    purge_urls_from_cache(plugin_urls())
 
 
 def on_published(sender, instance, **kwargs):

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 class Recorder(http.server.BaseHTTPRequestHandler):
     received = []
+    failures_left = 0  # answer 500 this many times first
 
     def handle_any(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -24,7 +25,9 @@ class Recorder(http.server.BaseHTTPRequestHandler):
         Recorder.received.append(
             {"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body}
         )
-        self.send_response(200)
+        failing = self.command == "POST" and Recorder.failures_left > 0
+        Recorder.failures_left -= 1 if failing else 0
+        self.send_response(500 if failing else 200)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -37,6 +40,7 @@ class Recorder(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def recorder():
     Recorder.received = []
+    Recorder.failures_left = 0
     server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}", Recorder.received
@@ -64,6 +68,7 @@ def test_publishing_calls_the_webhook_signed_and_purges_the_cdn(settings, record
         "url": "http://localhost/events/notify-check/",
     }
     assert payload["sentAt"].endswith("+09:00")
+    assert "http://localhost/feeds/events.ics" in payload["feeds"]
     expected = hmac.new("合言葉-secret".encode(), hook["body"], hashlib.sha256).hexdigest()
     assert hook["headers"]["X-Igren-Signature"] == f"sha256={expected}"
 
@@ -86,3 +91,35 @@ def test_an_unreachable_hook_never_stops_a_publish(settings, make_event, caplog)
     assert event.live
     assert any("Webhook" in r.getMessage() for r in caplog.records)
     assert not any(r.exc_info for r in caplog.records)
+
+
+def test_a_failed_delivery_is_retried_with_backoff_and_listed(
+    settings, recorder, make_event, client
+):
+    import datetime
+
+    import time_machine
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from igren_cms.models import WebhookDelivery
+
+    url, received = recorder
+    settings.IGREN_WEBHOOKS = [{"url": f"{url}/hook", "secret": "s"}]
+    Recorder.failures_left = 1
+    make_event("再送確認の会", "retry-check")
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.attempts, delivery.status_code, delivery.delivered_at) == (1, 500, None)
+    assert delivery.next_attempt_at > timezone.now() + datetime.timedelta(seconds=25)
+    call_command("igren_worker", "--once")  # not due yet
+    assert WebhookDelivery.objects.get().attempts == 1
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=31)):
+        call_command("igren_worker", "--once")
+    delivery.refresh_from_db()
+    assert (delivery.attempts, delivery.status_code) == (2, 200) and delivery.delivered_at
+    assert len([r for r in received if r["method"] == "POST"]) == 2
+
+    client.force_login(get_user_model().objects.create_superuser("hooks", "", "pw-hooks-1"))
+    page = client.get("/admin/igren/webhooks/").content.decode()
+    assert "ウェブフックの配信記録" in page and "再送確認の会" in page and f"{url}/hook" in page

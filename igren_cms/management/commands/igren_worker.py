@@ -22,6 +22,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from igren_cms import notify
 from igren_cms.outage import OUTAGE_ERRORS
 
 logger = logging.getLogger("igren_cms.worker")
@@ -65,6 +66,7 @@ class Command(BaseCommand):
 
     def cycle(self):
         call_command("publish_scheduled", verbosity=0)
+        notify.retry_due()  # webhook deliveries whose next attempt is due, queued again
         backend = task_backend()
         if backend.startswith("django_tasks_db"):
             # Every task queued so far, then back (the next cycle takes the rest).
