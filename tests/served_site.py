@@ -44,9 +44,12 @@ class ServedSite:
             check=True,
         )
 
-    def start(self):
-        self.manage("migrate", "--noinput")
-        self.manage("load_igren_demo")
+    def start(self, prepare=True):
+        """Serve; `prepare` migrates and loads the demo (False for a second instance of a
+        database another instance prepared)."""
+        if prepare:
+            self.manage("migrate", "--noinput")
+            self.manage("load_igren_demo")
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
                 [

@@ -117,6 +117,30 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
 
+# Media (images, documents, renditions) in S3-compatible object storage when a bucket is
+# configured (django-storages), so every app instance reads and writes the same files; local
+# files under MEDIA_ROOT otherwise. Static files stay local (collected into the image).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+                "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+                # Public media: plain URLs a CDN can cache (no expiring signatures). The bucket
+                # must let anyone read: a bucket policy, or AWS_DEFAULT_ACL=public-read where
+                # the store still uses ACLs.
+                "querystring_auth": False,
+                "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
+                "file_overwrite": False,
+            },
+        },
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
 # Background tasks (Wagtail's reference index and file deletions, CDN purges, ours), run by
 # `manage.py igren_worker`: queued in the database by default, in Redis (RQ) when REDIS_URL is
 # set. See docs/operations.md.

@@ -10,10 +10,11 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The whole suite comes from 127.0.0.1: rate limits are switched on by the tests that check them.
 IGREN_API = {"RATE_LIMIT": None}
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+if not AWS_STORAGE_BUCKET_NAME:  # the two-instance test runs its servers on S3 (moto)
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = str(BASE_DIR / "test-igren.sqlite3")
 # Background tasks run at once in tests, as without a worker; tests/test_worker.py switches
