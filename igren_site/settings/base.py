@@ -130,6 +130,9 @@ if AWS_STORAGE_BUCKET_NAME:
                 "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
                 "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
                 "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+                # Keys from the environment; None lets boto3 find them (instance roles).
+                "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+                "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
                 # Public media: plain URLs a CDN can cache (no expiring signatures). The bucket
                 # must let anyone read: a bucket policy, or AWS_DEFAULT_ACL=public-read where
                 # the store still uses ACLs.
