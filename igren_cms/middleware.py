@@ -6,7 +6,10 @@ but the API, feeds and embed bodies do not depend on the visitor's language, and
 Vary splits a CDN's cache per browser language.
 """
 
-from django.utils.cache import cc_delim_re
+import re
+
+# Header list separators (Django's own `cc_delim_re` is gone in Django 6.1).
+DELIMITER = re.compile(r"\s*,\s*")
 
 MARK = "_igren_vary"
 
@@ -26,6 +29,6 @@ class ExactVary:
         response = self.get_response(request)
         wanted = getattr(response, MARK, None)
         if wanted is not None and response.has_header("Vary"):
-            present = [h for h in cc_delim_re.split(response["Vary"]) if h]
+            present = [h for h in DELIMITER.split(response["Vary"]) if h]
             response["Vary"] = ", ".join(h for h in present if h in wanted)
         return response
