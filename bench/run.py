@@ -1,8 +1,11 @@
-"""`make bench`: median latency of three ways to list the same 50 events, measured in one run.
+"""`make bench`: median latency of ways to list the same 50 events, measured in one run.
 
-(a) our GraphQL `events` query; (b) Wagtail's REST API v2 page listing with the same fields;
-(c) a plain Django view returning the fields from values() as JSON. Prints medians and ratios.
-The database is a scratch SQLite file (or DATABASE_URL) filled with EVENTS events.
+(a) our GraphQL `events` query (POST, uncached); (b) Wagtail's REST API v2 page listing with
+the same fields; (c) a plain Django view returning the fields from values() as JSON; (d) the
+same GraphQL query as a GET, uncached (the response cache emptied first), cached, and as a 304
+revalidation; (e) the calendar feed rendered and its 304. Prints medians and ratios with their
+goals, never asserts. The database is a scratch SQLite file (or DATABASE_URL) filled with
+EVENTS events.
 """
 
 import datetime
@@ -31,6 +34,11 @@ def prepare():
     from django.conf import settings
 
     name = settings.DATABASES["default"]["NAME"]
+    if name in ("postgres", "template1", "test"):
+        raise SystemExit(
+            f"The bench fills the database it is given; point DATABASE_URL at a scratch "
+            f"database (createdb igren_bench), not {name!r}."
+        )
     if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and os.path.exists(name):
         os.remove(name)
     call_command("migrate", verbosity=0)
@@ -67,7 +75,20 @@ GRAPHQL = (
 )
 
 
+def uncached(call):
+    from django.core.cache import cache
+
+    def run():
+        cache.clear()  # the response cache and the content version: a cold answer
+        return call()
+
+    return run
+
+
 def contenders(client):
+    get = lambda **headers: client.get("/graphql/", {"query": GRAPHQL}, headers=headers)  # noqa: E731
+    etag = get()["ETag"]
+    feed_etag = client.get("/feeds/events.ics")["ETag"]
     return {
         "graphql": lambda: client.post(
             "/graphql/", {"query": GRAPHQL}, content_type="application/json"
@@ -82,6 +103,11 @@ def contenders(client):
             },
         ),
         "plain_values": lambda: client.get("/plain/"),
+        "get_uncached": uncached(get),
+        "get_cached": get,
+        "get_304": lambda: get(if_none_match=etag),
+        "feed_render": uncached(lambda: client.get("/feeds/events.ics")),
+        "feed_304": lambda: client.get("/feeds/events.ics", headers={"if-none-match": feed_etag}),
     }
 
 
@@ -93,7 +119,7 @@ def main():
     runs = contenders(client)
     for name, call in runs.items():
         response = call()
-        if response.status_code != 200:
+        if response.status_code not in (200, 304):
             raise SystemExit(f"{name} failed: {response.content[:300]!r}")
     timings = {name: [] for name in runs}
     for _ in range(ROUNDS):  # interleaved, so drift affects all three alike
@@ -112,6 +138,14 @@ def main():
         f"ratio graphql / wagtail_api_v2 = {medians['graphql'] / medians['wagtail_api_v2']:.2f}"
         "  (goal < 1)"
     )
+    m = medians
+    for label, value, goal in (
+        ("cached GET / plain_values", m["get_cached"] / m["plain_values"], "≤ 1.2"),
+        ("304 GET / plain_values", m["get_304"] / m["plain_values"], "≤ 1"),
+        ("uncached GET / cached GET", m["get_uncached"] / m["get_cached"], "≥ 20"),
+        ("feed render / feed 304", m["feed_render"] / m["feed_304"], "≥ 10"),
+    ):
+        print(f"ratio {label:26s} = {value:.2f}  (goal {goal})")
 
 
 if __name__ == "__main__":
