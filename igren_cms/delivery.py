@@ -159,11 +159,14 @@ def not_modified_since(request, headers) -> bool:
     return since is not None and changed is not None and changed <= since
 
 
-def cached_public(kind: str):
-    """View decorator for public GET endpoints (feeds, embed, sitemap): the response is kept
-    under the content version and the request, its ETag derived from that key, so a
-    conditional request is answered 304 (and a repeat served from the cache) without any
-    query or rendering. Responses other than 200 are not kept."""
+def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
+    """View decorator for public GET endpoints (GraphQL GETs, feeds, embed, sitemap).
+
+    A 200 response the view marks `Cache-Control: public` is kept under the content version
+    and the request, with an ETag derived from that key; a repeat is served from the cache and
+    a conditional request (If-None-Match, or If-Modified-Since against the kept Last-Modified)
+    is answered 304, both without any query or rendering. Other responses (errors, previews,
+    `no-store`) pass through untouched. `vary` is exactly what changes the body."""
     from functools import wraps
 
     from django.http import HttpResponse, HttpResponseNotModified
@@ -188,22 +191,25 @@ def cached_public(kind: str):
                 matches(request, etag) or not_modified_since(request, cached["headers"])
             ):
                 response = HttpResponseNotModified()
-                for header in ("Cache-Control", "Last-Modified", "Vary"):
-                    if header in cached["headers"]:
-                        response[header] = cached["headers"][header]
-                response["ETag"] = etag
-                return response
+                for header, value in cached["headers"].items():
+                    if header.lower() not in ("content-type", "content-encoding"):
+                        response[header] = value  # Cache-Control, Last-Modified, CORS, …
+                return exact_vary(response, *vary)
             if cached is not None:
                 response = HttpResponse(cached["body"], status=200)
                 for header, value in cached["headers"].items():
                     response[header] = value
-                return exact_vary(response, "Accept-Encoding")
+                return exact_vary(response, *vary)
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True) is False:
                 response.render()  # a TemplateResponse (the sitemap)
-            if response.status_code == 200 and not response.streaming:
+            if (
+                response.status_code == 200
+                and not response.streaming
+                and "public" in response.get("Cache-Control", "")
+            ):
                 response["ETag"] = etag
-                exact_vary(response, "Accept-Encoding")
+                exact_vary(response, *vary)
                 headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
                 cache.set(
                     key, {"body": response.content, "headers": headers}, RESPONSE_CACHE_SECONDS

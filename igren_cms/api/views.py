@@ -6,13 +6,7 @@ import re
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import (
-    HttpResponse,
-    HttpResponseBadRequest,
-    HttpResponseNotAllowed,
-    HttpResponseNotModified,
-)
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.gzip import gzip_page
@@ -21,7 +15,6 @@ from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_o
 
 from igren_cms import delivery, outage
 from igren_cms.conf import graphiql_enabled
-from igren_cms.middleware import exact_vary
 
 from . import errors, limits, persisted
 from .schema import schema
@@ -339,14 +332,25 @@ def cacheable(request) -> bool:
     return not (graphiql_enabled() and "text/html" in request.headers.get("Accept", ""))
 
 
-def cache_headers(response, etag=None):
-    if etag:
-        response["ETag"] = etag
-    response["Cache-Control"] = (
-        f"public, max-age={limits.limit('CACHE_MAX_AGE')}, "
-        f"stale-while-revalidate={limits.limit('STALE_WHILE_REVALIDATE')}"
-    )
-    return exact_vary(response, "Accept", "Accept-Encoding")
+def render_get(request, *args, **kwargs):
+    """A GraphQL GET, marked public (kept by the response cache) when it is public data: a
+    200 without errors, and not a preview."""
+    view = _with_graphiql if graphiql_enabled() else _plain
+    response = view(request, *args, **kwargs)
+    private = getattr(request, "igren_private", False)  # e.g. a preview
+    if private or response.status_code != 200 or b'"errors"' in response.content:
+        response["Cache-Control"] = "no-store"
+    else:
+        response["Cache-Control"] = (
+            f"public, max-age={limits.limit('CACHE_MAX_AGE')}, "
+            f"stale-while-revalidate={limits.limit('STALE_WHILE_REVALIDATE')}"
+        )
+    return response
+
+
+# Keyed by the content version, the whole query string (document or hash, variables,
+# operation) and the Accept header: see igren_cms/delivery.py.
+cached_get = delivery.cached_public("graphql", vary=("Accept", "Accept-Encoding"))(render_get)
 
 
 @csrf_exempt
@@ -354,38 +358,10 @@ def cache_headers(response, etag=None):
 def graphql_view(request, *args, **kwargs):
     # csrf_exempt must sit on the function the URLconf routes to: the CSRF middleware looks at
     # that callable, not at the class-based view it delegates to. The API takes no cookies.
+    if cacheable(request):
+        return cached_get(request, *args, **kwargs)
     view = _with_graphiql if graphiql_enabled() else _plain
-    if not cacheable(request):
-        response = view(request, *args, **kwargs)
-        if request.method == "POST":
-            response["Cache-Control"] = "no-store"
-        return response
-    # GET: keyed by the content version (igren_cms.delivery), the whole query string (document
-    # or hash, variables, operation) and the media type. A matching If-None-Match is answered
-    # without running anything; a cached body is served as it was rendered.
-    key = delivery.response_key(
-        "graphql", request.META.get("QUERY_STRING", ""), response_media_type(request)
-    )
-    etag = delivery.etag_for(key)
-    if delivery.matches(request, etag):
-        response = HttpResponseNotModified()
-    else:
-        cached = cache.get(key)
-        if cached is not None:
-            body, content_type = cached
-            response = HttpResponse(body, content_type=content_type)
-        else:
-            response = view(request, *args, **kwargs)
-            private = getattr(request, "igren_private", False)  # e.g. a preview
-            if private or response.status_code != 200 or b'"errors"' in response.content:
-                response["Cache-Control"] = "no-store"
-                return response
-            cache.set(key, (response.content, response["Content-Type"]), RESPONSE_CACHE_SECONDS)
-    for header, value in CORS_HEADERS.items():
-        response[header] = value
-    return cache_headers(response, etag)
-
-
-# How long a rendered GET response stays in the cache at most; a new content version makes
-# it unreachable at once (the key changes), this only bounds the memory it holds.
-RESPONSE_CACHE_SECONDS = 3600
+    response = view(request, *args, **kwargs)
+    if request.method == "POST":
+        response["Cache-Control"] = "no-store"
+    return response
