@@ -12,6 +12,15 @@ import pytest
 
 JS_DIR = Path(__file__).parent / "js"
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+# Debian's Chromium, headless, with nothing reaching out to the network on its own.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def missing(reason: str):
@@ -37,3 +46,27 @@ def chromium() -> str:
             return found
     missing("Chromium is not installed")
     raise AssertionError("unreachable")
+
+
+def scratch_postgres_database(prefix: str):
+    """A generator for a module fixture: the URL of a PostgreSQL database of its own when this
+    pass runs on PostgreSQL (dropped afterwards), else None."""
+    import os
+    import urllib.parse
+    import uuid
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        yield None
+        return
+    import psycopg
+
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    parts = urllib.parse.urlsplit(url)
+    try:
+        yield urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -12,17 +12,9 @@ import re
 
 import pytest
 
-from tests.outside_tools import chromium
+from tests.outside_tools import CHROMIUM_ARGS, chromium
 from tests.served_site import ServedSite
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PASSWORD = "pw-japanese-admin-1"
 
 # Seen in English by the editors (issue 11); each must be gone.

@@ -13,23 +13,14 @@ import os
 import re
 import urllib.parse
 import urllib.request
-import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.outside_tools import chromium
+from tests.outside_tools import CHROMIUM_ARGS, chromium, scratch_postgres_database
 from tests.served_site import ServedSite
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PASSWORD = "pw-editors-day-1"
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -44,19 +35,7 @@ def screenshot(page, name):
 @pytest.fixture(scope="module")
 def database_url():
     """A PostgreSQL database of its own when this pass runs on PostgreSQL, else SQLite."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield None
-        return
-    import psycopg
-
-    name = f"igren_editors_day_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    parts = urllib.parse.urlsplit(url)
-    yield urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from scratch_postgres_database("igren_editors_day")
 
 
 @pytest.fixture(scope="module")

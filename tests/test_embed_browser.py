@@ -13,17 +13,9 @@ from pathlib import Path
 import pytest
 
 from igren_cms.demo.events import EVENTS
-from tests.outside_tools import chromium
+from tests.outside_tools import CHROMIUM_ARGS, chromium
 from tests.served_site import free_port
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "images" / "embed-widget.png"
 
 HOST_PAGE = """<!DOCTYPE html>

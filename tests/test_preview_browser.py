@@ -13,17 +13,9 @@ import urllib.request
 
 import pytest
 
-from tests.outside_tools import chromium
+from tests.outside_tools import CHROMIUM_ARGS, chromium
 from tests.served_site import ServedSite, free_port
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 PASSWORD = "pw-preview-1"
 
 

@@ -5,16 +5,15 @@ instance shows through the other on the very next request: the page, the GraphQL
 the other had cached), an image rendition's URL and the calendar feed."""
 
 import json
-import os
 import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
-import uuid
 
 import pytest
 
+from tests.outside_tools import scratch_postgres_database
 from tests.served_site import ROOT, ServedSite, free_port
 
 REDIS_DB_URL = "redis://127.0.0.1:6379/12"
@@ -62,19 +61,10 @@ def object_store():
 
 @pytest.fixture(scope="module")
 def shared_database(tmp_path_factory):
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path_factory.mktemp('shared') / 'shared.sqlite3'}"
-        return
-    import psycopg
-
-    name = f"igren_two_instances_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    parts = urllib.parse.urlsplit(url)
-    yield urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """One database for both instances: PostgreSQL in the PostgreSQL pass, else a SQLite file."""
+    fallback = f"sqlite:///{tmp_path_factory.mktemp('shared') / 'shared.sqlite3'}"
+    for url in scratch_postgres_database("igren_two_instances"):
+        yield url or fallback
 
 
 @pytest.fixture(scope="module")
