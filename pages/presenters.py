@@ -8,7 +8,7 @@
   machines (`start_iso`, `end_iso`).
 """
 
-from dataclasses import dataclass
+from functools import cached_property
 
 from pages.event_windows import TOKYO, iso_tokyo
 
@@ -52,42 +52,66 @@ def when_text(event, lang: str = "ja") -> str:
     return f"{jp_date(start)} {start:%H:%M}〜{jp_date(end)} {end:%H:%M}"
 
 
-@dataclass(frozen=True)
 class EventPresentation:
-    status_label: str  # "" when the event takes place as announced
-    venue: object  # the Venue shown, or None (online only, or none set)
-    online: bool  # takes place (also) online
-    location: str  # "会場名 ／ オンライン", "オンライン", "会場名" or ""
-    full_location: str  # the same with the venue's 〒 postal code and address (calendars)
-    when: str
-    start_iso: str
-    end_iso: str
+    """One event in one language; each part is worked out when first read, then kept.
+
+    Lists ask for a few parts of many events (GraphQL's `venue` alone, say), so nothing is
+    computed that the output does not show.
+    """
+
+    def __init__(self, event, lang: str):
+        self.event = event
+        self.lang = lang
+
+    @cached_property
+    def status_label(self) -> str:
+        """中止, 延期 or 日程変更; "" when the event takes place as announced."""
+        return STATUS_LABELS[self.lang].get(self.event.status, "")
+
+    @cached_property
+    def venue(self):
+        """The Venue shown, or None (online only, or none set)."""
+        event = self.event
+        return event.venue if event.attendance_mode != "online" and event.venue_id else None
+
+    @cached_property
+    def online(self) -> bool:
+        """Takes place (also) online."""
+        return self.event.attendance_mode != "offline"
+
+    def _places(self, venue_text: str) -> str:
+        parts = [" ".join(venue_text.split())] if self.venue is not None else []
+        if self.online:
+            parts.append(ONLINE[self.lang])
+        return SEPARATOR[self.lang].join(parts)
+
+    @cached_property
+    def location(self) -> str:
+        """ "会場名 ／ オンライン", "オンライン", "会場名" or ""."""
+        return self._places(self.venue.name if self.venue is not None else "")
+
+    @cached_property
+    def full_location(self) -> str:
+        """The same with the venue's 〒 postal code and address (calendars)."""
+        venue = self.venue
+        return self._places(f"{venue.name} {venue.full_address}" if venue is not None else "")
+
+    @cached_property
+    def when(self) -> str:
+        return when_text(self.event, self.lang)
+
+    @cached_property
+    def start_iso(self) -> str:
+        return iso_tokyo(self.event.start)
+
+    @cached_property
+    def end_iso(self) -> str:
+        return iso_tokyo(self.event.end)
 
 
 def present(event, lang: str = "ja") -> EventPresentation:
     """The event as every output shows it (memoised on the instance, per language)."""
     memo = event.__dict__.setdefault("_igren_presented", {})
     if lang not in memo:
-        memo[lang] = _present(event, lang if lang in LANGUAGES else "ja")
+        memo[lang] = EventPresentation(event, lang if lang in LANGUAGES else "ja")
     return memo[lang]
-
-
-def _present(event, lang: str) -> EventPresentation:
-    mode = event.attendance_mode
-    venue = event.venue if mode != "online" and event.venue_id else None
-    online = mode != "offline"
-    parts = [" ".join(venue.name.split())] if venue is not None else []
-    full = [" ".join(f"{venue.name} {venue.full_address}".split())] if venue is not None else []
-    if online:
-        parts.append(ONLINE[lang])
-        full.append(ONLINE[lang])
-    return EventPresentation(
-        status_label=STATUS_LABELS[lang].get(event.status, ""),
-        venue=venue,
-        online=online,
-        location=SEPARATOR[lang].join(parts),
-        full_location=SEPARATOR[lang].join(full),
-        when=when_text(event, lang),
-        start_iso=iso_tokyo(event.start),
-        end_iso=iso_tokyo(event.end),
-    )

@@ -128,3 +128,22 @@ def test_depth_within_the_limit_runs(client):
     response = post(client, "{ salons { upcomingEvents { salon { title } venue { name } } } }")
     assert response.status_code == 200
     assert "errors" not in response.json()
+
+
+def test_a_query_past_its_time_budget_keeps_what_was_done(client, settings, monkeypatch):
+    """Objects whose fields would start after MAX_SECONDS fail with QUERY_TIMEOUT; the fields
+    resolved before stand. The clock is a counter that moves one second per object."""
+    from igren_cms.api import views
+
+    clock = iter(range(1_000))
+    monkeypatch.setattr(views, "monotonic", lambda: next(clock))
+    settings.IGREN_API = {"MAX_SECONDS": 3}  # the home page and the list start, items do not
+    response = post(client, "{ home { title } events(perPage: 5) { items { title } } }")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["data"]["home"]["title"]
+    assert body["data"]["events"] is None
+    (error,) = body["errors"]
+    assert error["extensions"]["code"] == "QUERY_TIMEOUT"
+    assert "time limit of 3 s" in error["message"]
+    assert error["path"][:2] == ["events", "items"]

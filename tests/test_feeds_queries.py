@@ -55,4 +55,4 @@ def test_queries_do_not_grow_with_the_number_of_events(client, make_event, path)
     add_events(make_event, 40, "many")
     many = queries_for(client, path)
     assert many == few, (few, many)
-    assert many <= 12
+    assert many <= 13  # the salon and project pages are one small query of their own

@@ -34,14 +34,12 @@ class EventQuerySet(PublicPageQuerySet):
         )
 
     def for_listing(self):
-        """Venue and image joined, the salon's and project's few public fields annotated.
+        """Venue and image joined; `event_relations.attach` adds the rest in flat queries.
 
-        Organisations and categories come from `event_relations.attach`, which also turns the
-        annotations into light salon/project pages without another query.
+        Organisations, categories and the salon and project pages are one query each for the
+        whole list: joining the pages here made PostgreSQL plan for longer than the query ran.
         """
-        from ..event_relations import link_annotations
-
-        return self.select_related("venue", "image__collection").annotate(**link_annotations())
+        return self.select_related("venue", "image__collection")
 
     def by_month_window(self, months: int = 2, now=None):
         """[(first day of month, [events overlapping that month])] for this month onwards."""
