@@ -18,45 +18,57 @@ version alone, without running the query or rendering the body.
 """
 
 import hashlib
+import re
 import uuid
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import Min
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from pages.event_windows import TOKYO
 
 STATE_KEY = "igren:content-version"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def next_boundary(now: datetime) -> float | None:
-    """The next moment (epoch seconds) at which time alone changes a public output."""
+    """The next moment (epoch seconds) at which time alone changes a public output.
+
+    The soonest go-live, expiry and event end after `now`: three index walks (the event end
+    index and igren_pages' partial indexes on go-live and expiry) read in one statement, so the
+    cost does not grow with the archive of past events.
+    """
+    from django.db.models import Subquery
     from wagtail.models import Page
 
     from pages.models import EventPage
 
-    event = EventPage._meta.get_field("page_ptr").related_query_name()  # igren_pages_eventpage
-    found = Page.objects.filter(live=True).aggregate(
-        go_live=Min("go_live_at", filter=_after("go_live_at", now)),
-        expire=Min("expire_at", filter=_after("expire_at", now)),
-        end=Min(f"{event}__end", filter=_after(f"{event}__end", now)),
+    live = Page.objects.filter(live=True)
+    soonest = {
+        "go_live": live.filter(go_live_at__gt=now).order_by("go_live_at").values("go_live_at"),
+        "expire": live.filter(expire_at__gt=now).order_by("expire_at").values("expire_at"),
+        "end": EventPage.objects.filter(live=True, end__gt=now).order_by("end").values("end"),
+    }
+    found = (
+        Page.objects.filter(depth=1)  # Wagtail's tree root: always there, one row
+        .annotate(**{name: Subquery(query[:1]) for name, query in soonest.items()})
+        .values(*soonest)
+        .first()
     )
-    moments = [m for m in found.values() if m is not None]
+    moments = [m for m in (found or {}).values() if m is not None]
     return min(moments).timestamp() if moments else None
-
-
-def _after(field, now):
-    from django.db.models import Q
-
-    return Q(**{f"{field}__gt": now})
 
 
 def content_version(now: datetime | None = None) -> str:
     """The current token and Tokyo date, e.g. "3f2a…:2026-11-25"."""
     now = now or timezone.now()
-    state = cache.get(STATE_KEY)
+    return _version_of(cache.get(STATE_KEY), now)
+
+
+def _version_of(state: dict | None, now: datetime) -> str:
+    """The version a stored state gives at `now`, starting a new one when it is missing or a
+    boundary has passed."""
     if state is None or (state["until"] is not None and now.timestamp() >= state["until"]):
         state = {"token": uuid.uuid4().hex, "until": next_boundary(now)}
         cache.set(STATE_KEY, state, None)
@@ -76,15 +88,28 @@ def settings_fingerprint() -> str:
     return repr([getattr(settings, name, None) for name in names])
 
 
-def response_key(kind: str, *parts: str, now: datetime | None = None) -> str:
-    """A cache key (and ETag seed) for one public response under the current version."""
-    seed = (content_version(now), settings_fingerprint(), kind, *parts)
+def response_key(kind: str, *parts: str) -> str:
+    """The cache key of one public response: what was asked, not when (see `lookup`)."""
+    seed = (settings_fingerprint(), kind, *parts)
     digest = hashlib.sha256("\x1f".join(seed).encode())
     return f"igren:response:{digest.hexdigest()[:40]}"
 
 
-def etag_for(key: str) -> str:
-    return f'"{key.rsplit(":", 1)[1]}"'
+def lookup(key: str, now: datetime | None = None) -> tuple[str, dict | None]:
+    """(the current content version, the entry kept under `key` if made under that version).
+
+    One round trip to the cache for both: a kept entry names the version it was made under, so
+    a publish (which starts a new version) retires every entry at once, on every instance."""
+    now = now or timezone.now()
+    found = cache.get_many([STATE_KEY, key])
+    version = _version_of(found.get(STATE_KEY), now)
+    entry = found.get(key)
+    return version, entry if entry is not None and entry.get("version") == version else None
+
+
+def etag_for(key: str, version: str) -> str:
+    digest = hashlib.sha256("\x1f".join((version, key)).encode()).hexdigest()
+    return f'"{digest[:40]}"'
 
 
 def matches(request, etag: str) -> bool:
@@ -159,17 +184,26 @@ def not_modified_since(request, headers) -> bool:
     return since is not None and changed is not None and changed <= since
 
 
+def accepts_gzip(request) -> bool:
+    """The client takes gzip (the test Django's GZipMiddleware applies)."""
+    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
 def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
     """View decorator for public GET endpoints (GraphQL GETs, feeds, embed, sitemap).
 
     A 200 response the view marks `Cache-Control: public` is kept under the content version
     and the request, with an ETag derived from that key; a repeat is served from the cache and
     a conditional request (If-None-Match, or If-Modified-Since against the kept Last-Modified)
-    is answered 304, both without any query or rendering. Other responses (errors, previews,
-    `no-store`) pass through untouched. `vary` is exactly what changes the body."""
+    is answered 304, both without any query or rendering. The body is also kept gzipped, so
+    a repeat to a client that takes gzip costs no compression either (without the random
+    padding Django's GZipMiddleware adds against BREACH: these public bodies hold no secret).
+    Other responses (errors, previews, `no-store`) pass through untouched. `vary` is exactly
+    what changes the body."""
     from functools import wraps
 
     from django.http import HttpResponse, HttpResponseNotModified
+    from django.utils.text import compress_string
 
     from igren_cms.middleware import exact_vary
 
@@ -185,8 +219,8 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
                 repr(sorted(kwargs.items())),
                 request.headers.get("Accept", ""),
             )
-            etag = etag_for(key)
-            cached = cache.get(key)
+            version, cached = lookup(key)
+            etag = etag_for(key, version)
             if cached is not None and (
                 matches(request, etag) or not_modified_since(request, cached["headers"])
             ):
@@ -196,9 +230,14 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
                         response[header] = value  # Cache-Control, Last-Modified, CORS, …
                 return exact_vary(response, *vary)
             if cached is not None:
-                response = HttpResponse(cached["body"], status=200)
+                gzipped = cached.get("gzip") if accepts_gzip(request) else None
+                response = HttpResponse(gzipped or cached["body"], status=200)
                 for header, value in cached["headers"].items():
                     response[header] = value
+                if gzipped:
+                    # Compressed once when stored: as GZipMiddleware would, with a weak ETag.
+                    response["Content-Encoding"] = "gzip"
+                    response["ETag"] = f"W/{etag}"
                 return exact_vary(response, *vary)
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True) is False:
@@ -211,9 +250,10 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
                 response["ETag"] = etag
                 exact_vary(response, *vary)
                 headers = {k: v for k, v in response.items() if k.lower() != "content-length"}
-                cache.set(
-                    key, {"body": response.content, "headers": headers}, RESPONSE_CACHE_SECONDS
-                )
+                kept = {"version": version, "body": response.content, "headers": headers}
+                if "Content-Encoding" not in response and len(response.content) >= 200:
+                    kept["gzip"] = compress_string(response.content)
+                cache.set(key, kept, RESPONSE_CACHE_SECONDS)
             return response
 
         return wrapped

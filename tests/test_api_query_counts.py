@@ -153,11 +153,13 @@ ROUTE = """query($path: String!) { page(path: $path) { __typename id title path 
         "/history/",
     ],
 )
-def test_routing_a_path_costs_at_most_8_queries_whatever_the_type(client, path):
+def test_routing_a_path_costs_at_most_9_queries_whatever_the_type(client, path):
     cache.clear()
     queries, body = count_queries(client, ROUTE, {"path": path})
     assert body["data"]["page"]["path"] == path, body
-    assert queries <= 8, (path, queries, [q["sql"][:120] for q in captured_sql(client, path)])
+    # An event's salon and project are a query of their own (joining them cost more planning
+    # time than the query saved; see pages/event_relations.py).
+    assert queries <= 9, (path, queries, [q["sql"][:120] for q in captured_sql(client, path)])
 
 
 def captured_sql(client, path):

@@ -96,6 +96,11 @@ def test_responses_are_compressed_utf8_json(client):
     body = gzip.decompress(packed.content)
     assert body == plain.content
     assert "\\u" not in body.decode() and "交流" in body.decode()
+    # The repeat was served from the gzip kept with the entry: weak ETag, as GZipMiddleware
+    # gives, and it revalidates like the plain one.
+    assert packed["ETag"] == f"W/{plain['ETag']}"
+    assert get(client, MONTHS, if_none_match=packed["ETag"]).status_code == 304
+    assert packed["Vary"] == "Accept, Accept-Encoding"
 
 
 def sha(text):

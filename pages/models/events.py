@@ -198,6 +198,9 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # Every public list asks for events that end after a moment (upcoming, a month window,
+        # a feed's 90 days back): with this index a 100,000-event archive reads only those.
+        indexes = [models.Index(fields=["end"], name="igren_event_end")]
 
     def clean(self):
         super().clean()
