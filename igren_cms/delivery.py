@@ -199,7 +199,8 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
     a repeat to a client that takes gzip costs no compression either (without the random
     padding Django's GZipMiddleware adds against BREACH: these public bodies hold no secret).
     Other responses (errors, previews, `no-store`) pass through untouched. `vary` is exactly
-    what changes the body."""
+    what changes the body. A kept response carries `igren_kept` (the entry, its ETag and the
+    endpoint group) for `igren_cms.middleware.ResponseCacheMiddleware`."""
     from functools import wraps
 
     from django.http import HttpResponse, HttpResponseNotModified
@@ -214,6 +215,7 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
                 return view(request, *args, **kwargs)
             key = response_key(
                 kind,
+                request.get_host(),  # absolute URLs in the body are built from it
                 request.path,
                 request.META.get("QUERY_STRING", ""),
                 repr(sorted(kwargs.items())),
@@ -238,6 +240,7 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
                     # Compressed once when stored: as GZipMiddleware would, with a weak ETag.
                     response["Content-Encoding"] = "gzip"
                     response["ETag"] = f"W/{etag}"
+                response.igren_kept = {**cached, "etag": etag, "kind": kind}
                 return exact_vary(response, *vary)
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True) is False:
@@ -254,6 +257,7 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
                 if "Content-Encoding" not in response and len(response.content) >= 200:
                     kept["gzip"] = compress_string(response.content)
                 cache.set(key, kept, RESPONSE_CACHE_SECONDS)
+                response.igren_kept = {**kept, "etag": etag, "kind": kind}
             return response
 
         return wrapped

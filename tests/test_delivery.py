@@ -208,3 +208,51 @@ def test_the_gzip_ratio_of_this_month_and_next(client, make_event):
     response = Client().get(f"/graphql/?query={query}", headers={"accept-encoding": "gzip"})
     ratio = len(gzip.decompress(response.content)) / len(response.content)
     assert ratio > 5, ratio
+
+
+def test_repeats_are_answered_at_the_front_of_the_stack_with_every_header(client, settings):
+    """ResponseCacheMiddleware: the repeat runs no query and no view, yet carries the same
+    security headers, and a publish still shows on the very next request."""
+    from igren_cms.api import views
+
+    first = get(client, MONTHS, accept_encoding="gzip")
+    calls = []
+    original = views.cached_get
+    views.cached_get = lambda *a, **k: calls.append(1) or original(*a, **k)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            again = get(client, MONTHS, accept_encoding="gzip")
+    finally:
+        views.cached_get = original
+    assert again.status_code == 200 and len(queries) == 0 and calls == []
+    assert gzip.decompress(again.content) == gzip.decompress(first.content)
+    for header in (
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cache-Control",
+        "Vary",
+        "Access-Control-Allow-Origin",
+        "ETag",
+        "Content-Type",
+        "Content-Encoding",
+    ):
+        assert again.get(header) == first.get(header), header
+    assert not again.cookies
+    assert get(client, MONTHS, if_none_match=again["ETag"]).status_code == 304
+
+
+def test_each_host_gets_its_own_absolute_urls(client):
+    local = client.get("/feeds/events.rss", HTTP_HOST="localhost")
+    again = client.get("/feeds/events.rss", HTTP_HOST="127.0.0.1")
+    assert b"http://localhost/" in local.content and b"http://localhost/" not in again.content
+    assert client.get("/feeds/events.rss", HTTP_HOST="evil.example").status_code == 400
+
+
+def test_a_cached_response_is_not_served_over_plain_http_when_https_is_required(settings):
+    settings.SECURE_SSL_REDIRECT = True
+    client = Client()
+    for _ in range(2):  # kept, then served from the front of the stack
+        assert client.get("/feeds/events.ics", secure=True).status_code == 200
+    response = client.get("/feeds/events.ics")
+    assert response.status_code == 301 and response["Location"].startswith("https://")
