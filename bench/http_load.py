@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 from bench.database import drop_scratch_database, use_scratch_database  # noqa: E402
 from tests.served_site import free_port  # noqa: E402
 
-SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "4"))
+SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "5"))
 ROUNDS = int(os.environ.get("BENCH_HTTP_ROUNDS", "3"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
 TODAY_EMBED_RPS = 14  # /embed/events/ before this round (issue 10), on this kind of machine
