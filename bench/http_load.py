@@ -35,7 +35,9 @@ from tests.served_site import free_port  # noqa: E402
 SECONDS = int(os.environ.get("BENCH_HTTP_SECONDS", "5"))
 ROUNDS = int(os.environ.get("BENCH_HTTP_ROUNDS", "3"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
-TODAY_EMBED_RPS = 14  # /embed/events/ before this round (issue 10), on this kind of machine
+# Measured before round 2's delivery work (issue 10), on this kind of machine, demo content.
+TODAY_EMBED_RPS = 14  # /embed/events/
+TODAY_MONTHS_RPS = 7  # the 今月と来月 query with full fields
 
 MONTHS_FIELDS = (
     "items { id title slug url start end allDay status statusLabel location when summary body "
@@ -230,12 +232,18 @@ def report(results: dict) -> None:
             "≥ 20",
         ),
         (
+            f"cached 今月と来月 / {TODAY_MONTHS_RPS} req/s before",
+            rps["今月と来月 GraphQL GET, cached"] / TODAY_MONTHS_RPS,
+            "(for reference)",
+        ),
+        (
             f"embed cached / {TODAY_EMBED_RPS} req/s before",
             rps["/embed/events/, cached"] / TODAY_EMBED_RPS,
             "≥ 20",
         ),
     ):
-        print(f"ratio {label:34s} = {value:7.1f}  (goal {goal})")
+        goal = goal if goal.startswith("(") else f"(goal {goal})"
+        print(f"ratio {label:34s} = {value:7.1f}  {goal}")
     print(json.dumps({"rps": rps, "p50_ms": p50}, ensure_ascii=False), file=sys.stderr)
 
 
