@@ -1,4 +1,7 @@
-"""Benchmark settings: the test settings plus Wagtail's REST API v2 for comparison."""
+"""Benchmark settings: the test settings plus Wagtail's REST API v2 for comparison.
+
+The scripts set DATABASE_URL to their scratch PostgreSQL database (bench/database.py); the
+SQLite file below is only a fallback for importing these settings without one."""
 
 import os
 import tempfile
