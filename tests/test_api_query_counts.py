@@ -186,3 +186,34 @@ def test_search_takes_at_most_8_queries_at_any_length(client, sixty_events, size
     items = body["data"]["search"]["items"]
     assert len(items) == size and all(i["page"]["__typename"] == "Event" for i in items)
     assert queries <= 8, queries
+
+
+@pytest.fixture
+def twelve_events_with_photos(make_event):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    start = datetime.datetime(2032, 3, 2, 10, tzinfo=datetime.UTC)
+    for i in range(12):
+        data = io.BytesIO()
+        PILImage.new("RGB", (400, 300), (i * 20, 80, 160)).save(data, "PNG")
+        image = Image.objects.create(title=f"写真{i}", file=ImageFile(data, name=f"p{i}.png"))
+        make_event(
+            f"写真の会{i}", f"photo-{i}", start=start + datetime.timedelta(hours=i), image=image
+        )
+
+
+def test_renditions_of_a_list_are_one_query_at_any_length(client, twelve_events_with_photos):
+    query = (
+        '{ events(month: "2032-03", perPage: %d) { items { title image { '
+        "small: rendition(width: 320) { url } srcSet(widths: [320]) } } } }"
+    )
+    count_queries(client, query % 12)  # the rendition files are made once, on first request
+    few, body = count_queries(client, query % 3)
+    many, body = count_queries(client, query % 12)
+    items = body["data"]["events"]["items"]
+    assert len(items) == 12 and all(i["image"]["small"]["url"].endswith(".png") for i in items)
+    assert many == few

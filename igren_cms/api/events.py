@@ -95,7 +95,16 @@ class Event(graphene.ObjectType):
     resolve_project = staticmethod(lambda event, info: related(event, info).project)
     resolve_organisations = staticmethod(lambda event, info: related(event, info).organisations)
     resolve_categories = staticmethod(lambda event, info: related(event, info).categories)
-    resolve_image = staticmethod(lambda event, info: images.public_image(info, event.image))
+
+    @staticmethod
+    def resolve_image(event, info):
+        image = images.public_image(info, event.image)
+        if image is not None:
+            relations = getattr(event, "relations", None)  # set by event_relations.attach
+            siblings = relations.listing if relations is not None else [event]
+            images.batches(info).register(image, lambda: [e.image for e in siblings])
+        return image
+
     resolve_online_url = staticmethod(lambda event, info: event.join_url)
     resolve_venue = staticmethod(lambda event, info: present(event).venue)
     resolve_status_label = staticmethod(

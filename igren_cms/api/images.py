@@ -75,6 +75,46 @@ def rendition_spec(width: int, height: int | None = None, fmt=None) -> str:
     return spec + _format_suffix(fmt)
 
 
+class RenditionBatches:
+    """Images loaded together (the items of one list) get their existing renditions in one
+    query, when the first of them is asked for a rendition; without this, every image of a
+    50-event list cost a query (or a cache round trip) of its own."""
+
+    def __init__(self):
+        self._batch_of: dict[int, list] = {}  # id(image instance) -> the images loaded with it
+
+    def register(self, image, images) -> None:
+        """`image` was loaded with `images` (a callable giving them, called once)."""
+        if id(image) in self._batch_of or hasattr(image, "prefetched_renditions"):
+            return
+        batch = [member for member in images() if member is not None]
+        for member in batch:
+            self._batch_of.setdefault(id(member), batch)
+
+    def load_for(self, image) -> None:
+        from django.db.models import Prefetch, prefetch_related_objects
+
+        batch = self._batch_of.get(id(image))
+        if batch is None:
+            return
+        for member in batch:
+            self._batch_of.pop(id(member), None)
+        waiting = [m for m in batch if not hasattr(m, "prefetched_renditions")]
+        if waiting:
+            renditions = waiting[0].get_rendition_model().objects.all()
+            prefetch = Prefetch("renditions", renditions, to_attr="prefetched_renditions")
+            prefetch_related_objects(waiting, prefetch)
+
+
+def batches(info) -> RenditionBatches:
+    """This request's batches (one per request, like its Audience)."""
+    request = info.context
+    found = getattr(request, "_igren_rendition_batches", None)
+    if found is None:
+        found = request._igren_rendition_batches = RenditionBatches()
+    return found
+
+
 def _renditions(image, specs):
     """Renditions by spec (one query for those that exist), or None if the file is missing."""
     try:
@@ -160,6 +200,7 @@ class Image(graphene.ObjectType):
     @staticmethod
     def resolve_rendition(image, info, width, height=None, format=None):
         spec = rendition_spec(width, height, format)
+        batches(info).load_for(image)
         found = _renditions(image, [spec])
         return None if found is None else found[spec]
 
@@ -174,6 +215,7 @@ class Image(graphene.ObjectType):
         suffix = _format_suffix(format)
         fitting = [w for w in sorted(widths) if w <= image.width] or [min(widths)]
         specs = [f"width-{w}{suffix}" for w in fitting]
+        batches(info).load_for(image)
         found = _renditions(image, specs)
         if found is None:
             return None
