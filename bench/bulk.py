@@ -22,6 +22,28 @@ def _columns(table: str) -> list[str]:
         return [c.name for c in connection.introspection.get_table_description(cursor, table)]
 
 
+def template_event(start: datetime.datetime, title: str, slug: str, summary: str):
+    """A published event under the event index, with a venue, the demo salon kenou, three
+    organisations and two categories: what `clone_events` copies."""
+    from pages.models import EventIndexPage, EventPage, SalonPage
+    from snippets.models import Category, Organisation, Venue
+
+    page = EventPage(
+        title=title,
+        slug=slug,
+        start=start,
+        end=start + datetime.timedelta(minutes=90),
+        venue=Venue.objects.first(),
+        salon=SalonPage.objects.get(slug="kenou"),
+        summary=summary,
+    )
+    EventIndexPage.objects.get().add_child(instance=page)
+    page.organisations.set(Organisation.objects.all()[:3])
+    page.categories.set(Category.objects.all()[:2])
+    page.save_revision().publish()
+    return EventPage.objects.get(pk=page.pk)
+
+
 def clone_events(template, starts: list[datetime.datetime], label: str) -> int:
     """Copy `template` (a published EventPage) once per start time; returns how many."""
     if connection.vendor != "postgresql":

@@ -44,3 +44,14 @@ def drop_scratch_database(url: str) -> None:
     maintenance = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(maintenance, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+
+
+def run_then_drop(main, url: str) -> None:
+    """Run a bench's `main`, then close Django's connections and drop its scratch database."""
+    try:
+        main()
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        drop_scratch_database(url)

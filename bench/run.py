@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
-from bench.database import drop_scratch_database, use_scratch_database
+from bench.database import run_then_drop, use_scratch_database
 
 SCRATCH = use_scratch_database()
 
@@ -37,26 +37,10 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
 def prepare():
     call_command("migrate", verbosity=0)
     call_command("load_igren_demo", verbosity=0)
-    from pages.models import EventIndexPage, EventPage, SalonPage
-    from snippets.models import Category, Organisation, Venue
+    from bench.bulk import analyze, clone_events, template_event
 
-    index = EventIndexPage.objects.get()
     start = datetime.datetime(2031, 1, 1, 1, tzinfo=datetime.UTC)
-    template = EventPage(
-        title="ベンチマーク用イベント",
-        slug="bench-template",
-        start=start,
-        end=start + datetime.timedelta(minutes=90),
-        venue=Venue.objects.first(),
-        salon=SalonPage.objects.get(slug="kenou"),
-        summary="計測用",
-    )
-    index.add_child(instance=template)
-    template.organisations.set(Organisation.objects.all()[:3])
-    template.categories.set(Category.objects.all()[:2])
-    template.save_revision().publish()
-    from bench.bulk import analyze, clone_events
-
+    template = template_event(start, "ベンチマーク用イベント", "bench-template", "計測用")
     hour = datetime.timedelta(hours=1)
     clone_events(template, [start + i * hour for i in range(1, EVENTS)], "bench")
     analyze()
@@ -143,10 +127,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        drop_scratch_database(SCRATCH)
+    run_then_drop(main, SCRATCH)

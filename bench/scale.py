@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
-from bench.database import drop_scratch_database, use_scratch_database
+from bench.database import run_then_drop, use_scratch_database
 
 SCRATCH = use_scratch_database("_scale")
 
@@ -38,7 +38,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench.bulk import analyze, clone_events  # noqa: E402
+from bench.bulk import analyze, clone_events, template_event  # noqa: E402
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "20"))
 GROWTH = int(os.environ.get("BENCH_SCALE_EVENTS", "100000"))
@@ -46,27 +46,6 @@ FIELDS = (
     "items { id title slug url start end status summary venue { name address } "
     "salon { title } project { title } organisations { name } categories { name } }"
 )
-
-
-def template_event():
-    from pages.models import EventIndexPage, EventPage, SalonPage
-    from snippets.models import Category, Organisation, Venue
-
-    start = datetime.datetime(2000, 1, 15, 1, tzinfo=datetime.UTC)
-    page = EventPage(
-        title="規模計測用イベント",
-        slug="scale-template",
-        start=start,
-        end=start + datetime.timedelta(minutes=90),
-        venue=Venue.objects.first(),
-        salon=SalonPage.objects.get(slug="kenou"),
-        summary="計測用の例会",
-    )
-    EventIndexPage.objects.get().add_child(instance=page)
-    page.organisations.set(Organisation.objects.all()[:3])
-    page.categories.set(Category.objects.all()[:2])
-    page.save_revision().publish()
-    return EventPage.objects.get(pk=page.pk)
 
 
 def contenders(client):
@@ -151,7 +130,8 @@ def main():
     print(f"Scale bench on {connection.settings_dict['NAME']}: loading the demo...", flush=True)
     call_command("migrate", verbosity=0)
     call_command("load_igren_demo", verbosity=0)
-    template = template_event()
+    start = datetime.datetime(2000, 1, 15, 1, tzinfo=datetime.UTC)
+    template = template_event(start, "規模計測用イベント", "scale-template", "計測用の例会")
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     day = datetime.timedelta(days=1)
     recent = [now - 80 * day + i * day for i in range(200)]
@@ -194,10 +174,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        drop_scratch_database(SCRATCH)
+    run_then_drop(main, SCRATCH)

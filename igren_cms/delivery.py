@@ -95,14 +95,13 @@ def response_key(kind: str, *parts: str) -> str:
     return f"igren:response:{digest.hexdigest()[:40]}"
 
 
-def lookup(key: str, now: datetime | None = None) -> tuple[str, dict | None]:
+def lookup(key: str) -> tuple[str, dict | None]:
     """(the current content version, the entry kept under `key` if made under that version).
 
     One round trip to the cache for both: a kept entry names the version it was made under, so
     a publish (which starts a new version) retires every entry at once, on every instance."""
-    now = now or timezone.now()
     found = cache.get_many([STATE_KEY, key])
-    version = _version_of(found.get(STATE_KEY), now)
+    version = _version_of(found.get(STATE_KEY), timezone.now())
     entry = found.get(key)
     return version, entry if entry is not None and entry.get("version") == version else None
 
@@ -189,6 +188,30 @@ def accepts_gzip(request) -> bool:
     return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
 
 
+def replay(request, entry: dict, etag: str):
+    """A kept response answered again: 304 to a matching conditional request, else the body
+    (the gzip kept with it when the client takes gzip, with a weak ETag as GZipMiddleware
+    gives) with the kept headers (Cache-Control, Last-Modified, CORS, …)."""
+    from django.http import HttpResponse, HttpResponseNotModified
+
+    if matches(request, etag) or not_modified_since(request, entry["headers"]):
+        response = HttpResponseNotModified()
+        for header, value in entry["headers"].items():
+            if header.lower() not in ("content-type", "content-encoding"):
+                response[header] = value
+        response["ETag"] = etag
+        return response
+    gzipped = entry.get("gzip") if accepts_gzip(request) else None
+    response = HttpResponse(gzipped or entry["body"])
+    for header, value in entry["headers"].items():
+        response[header] = value
+    response["ETag"] = f"W/{etag}" if gzipped else etag
+    if gzipped:
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    return response
+
+
 def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
     """View decorator for public GET endpoints (GraphQL GETs, feeds, embed, sitemap).
 
@@ -203,7 +226,6 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
     endpoint group) for `igren_cms.middleware.ResponseCacheMiddleware`."""
     from functools import wraps
 
-    from django.http import HttpResponse, HttpResponseNotModified
     from django.utils.text import compress_string
 
     from igren_cms.middleware import exact_vary
@@ -223,24 +245,10 @@ def cached_public(kind: str, vary: tuple[str, ...] = ("Accept-Encoding",)):
             )
             version, cached = lookup(key)
             etag = etag_for(key, version)
-            if cached is not None and (
-                matches(request, etag) or not_modified_since(request, cached["headers"])
-            ):
-                response = HttpResponseNotModified()
-                for header, value in cached["headers"].items():
-                    if header.lower() not in ("content-type", "content-encoding"):
-                        response[header] = value  # Cache-Control, Last-Modified, CORS, …
-                return exact_vary(response, *vary)
             if cached is not None:
-                gzipped = cached.get("gzip") if accepts_gzip(request) else None
-                response = HttpResponse(gzipped or cached["body"], status=200)
-                for header, value in cached["headers"].items():
-                    response[header] = value
-                if gzipped:
-                    # Compressed once when stored: as GZipMiddleware would, with a weak ETag.
-                    response["Content-Encoding"] = "gzip"
-                    response["ETag"] = f"W/{etag}"
-                response.igren_kept = {**cached, "etag": etag, "kind": kind}
+                response = replay(request, cached, etag)
+                if response.status_code == 200:
+                    response.igren_kept = {**cached, "etag": etag, "kind": kind}
                 return exact_vary(response, *vary)
             response = view(request, *args, **kwargs)
             if getattr(response, "is_rendered", True) is False:

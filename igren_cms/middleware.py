@@ -81,16 +81,17 @@ class ResponseCacheMiddleware:
         )
 
     def __call__(self, request):
-        from igren_cms import delivery
+        from igren_cms import delivery, ratelimit
 
         key = self._key(request)
         if key is not None:
-            refused = self._over_rate(request, self.paths[request.path])
+            group = self.paths[request.path]
+            refused = ratelimit.refusal(request, group, as_graphql=group == "graphql")
             if refused is not None:
                 return refused
             _version, entry = delivery.lookup(key)
             if entry is not None:
-                return self._replay(request, entry)
+                return delivery.replay(request, entry, entry["etag"])
         response = self.get_response(request)
         kept = getattr(response, "igren_kept", None)
         if kept is not None and request.method == "GET" and response.status_code == 200:
@@ -100,17 +101,6 @@ class ResponseCacheMiddleware:
             if key is not None:
                 self._keep(key, delivery.content_version(), kept, response)
         return response
-
-    @staticmethod
-    def _over_rate(request, group: str):
-        from igren_cms.conf import api_setting
-        from igren_cms.ratelimit import seconds_until_allowed, too_many_requests
-
-        rate = api_setting("RATE_LIMIT")
-        seconds = seconds_until_allowed(request, group, rate) if rate else None
-        if seconds is None:
-            return None
-        return too_many_requests(request, seconds, as_graphql=group == "graphql")
 
     @staticmethod
     def _keep(key, version, kept, response):
@@ -130,29 +120,3 @@ class ResponseCacheMiddleware:
             "headers": headers,
         }
         cache.set(key, entry, delivery.RESPONSE_CACHE_SECONDS)
-
-    @staticmethod
-    def _replay(request, entry):
-        from django.http import HttpResponse, HttpResponseNotModified
-
-        from igren_cms import delivery
-
-        etag = entry["etag"]
-        if delivery.matches(request, etag) or delivery.not_modified_since(
-            request, entry["headers"]
-        ):
-            response = HttpResponseNotModified()
-            for header, value in entry["headers"].items():
-                if header.lower() != "content-type":
-                    response[header] = value
-            response["ETag"] = etag
-            return response
-        gzipped = entry.get("gzip") if delivery.accepts_gzip(request) else None
-        response = HttpResponse(gzipped or entry["body"])
-        for header, value in entry["headers"].items():
-            response[header] = value
-        response["ETag"] = f"W/{etag}" if gzipped else etag
-        if gzipped:
-            response["Content-Encoding"] = "gzip"
-        response["Content-Length"] = str(len(response.content))
-        return response

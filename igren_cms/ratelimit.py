@@ -49,18 +49,23 @@ def seconds_until_allowed(request, group: str, rate: str) -> int | None:
     return max(1, usage["time_left"])
 
 
+def refusal(request, group: str, as_graphql: bool = False) -> HttpResponse | None:
+    """Count this request against its group; the 429 to send when it is over the rate."""
+    rate = api_setting("RATE_LIMIT")
+    if not rate or request.method == "OPTIONS":
+        return None
+    seconds = seconds_until_allowed(request, group, rate)
+    return None if seconds is None else too_many_requests(request, seconds, as_graphql)
+
+
 def rate_limited(group: str, as_graphql: bool = False):
     """Decorate a view: over the configured rate, a 429 with Retry-After instead."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            rate = api_setting("RATE_LIMIT")
-            if rate and request.method != "OPTIONS":
-                seconds = seconds_until_allowed(request, group, rate)
-                if seconds is not None:
-                    return too_many_requests(request, seconds, as_graphql)
-            return view(request, *args, **kwargs)
+            refused = refusal(request, group, as_graphql)
+            return refused if refused is not None else view(request, *args, **kwargs)
 
         return wrapped
 
