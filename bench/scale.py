@@ -49,7 +49,7 @@ FIELDS = (
 
 
 def contenders(client):
-    from pages.event_windows import today_in_tokyo
+    from pages.events.windows import today_in_tokyo
 
     month = f"{today_in_tokyo():%Y-%m}"
     query = f'{{ events(month: "{month}", months: 2, perPage: 50) {{ {FIELDS} }} }}'
@@ -98,7 +98,7 @@ def explain(label: str, queryset) -> None:
 
 def plans() -> None:
     from igren_cms.feeds.selection import FeedQuery, _filtered
-    from pages.event_windows import today_in_tokyo
+    from pages.events.windows import today_in_tokyo
     from pages.visibility import Audience
 
     audience = Audience()

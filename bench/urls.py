@@ -31,7 +31,7 @@ router.register_endpoint("pages", PagesAPIViewSet)
 def plain_values(request):
     """The same fields as the other two, from values(): events, then their m2m names."""
     rows = list(
-        EventPage.objects.public()
+        EventPage.objects.visible_to()
         .filter(start__year=2031)
         .order_by("start", "pk")
         .values(

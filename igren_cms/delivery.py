@@ -26,7 +26,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from pages.event_windows import TOKYO
+from pages.events.windows import TOKYO
 
 STATE_KEY = "igren:content-version"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")

@@ -28,7 +28,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_tasks import task
 
-from pages.event_windows import TOKYO
+from pages.events.windows import TOKYO
 
 logger = logging.getLogger("igren_cms.notify")
 TIMEOUT = 10

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from pages.admin_events import start_label
-from pages.event_windows import current_months
+from pages.events.windows import current_months
 from pages.models import EventPage
 
 
@@ -17,7 +17,7 @@ class ThisAndNextMonthPanel(Component):
     def get_context_data(self, parent_context):
         this_month, next_month = current_months(2)
         events = (
-            EventPage.objects.filter(start__lt=next_month.end, end__gt=this_month.start)
+            EventPage.objects.overlapping(this_month.span(next_month))
             .order_by("start", "pk")
             .only("id", "title", "start", "end", "status", "live", "has_unpublished_changes")
         )

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.http import HttpResponseRedirect
 
 from igren_cms.conf import frontend_url, preview_max_age, preview_url
+from pages.events import relations
 from pages.inputs import BadInput
 
 SALT = "igren.preview"
@@ -106,16 +107,5 @@ def headless() -> bool:
 
 def attach_relations(event, audience):
     """An event's relations as they stand in the editor (unsaved choices included)."""
-    from pages.event_relations import EventRelations
-
-    event.relations = EventRelations(
-        organisations=[
-            {"name": o.name, "kind": o.kind, "website": o.website}
-            for o in event.organisations.all()
-        ],
-        categories=[{"name": c.name, "slug": c.slug} for c in event.categories.all()],
-        salon=audience.visible(event.salon) if event.salon_id else None,
-        project=audience.visible(event.project) if event.project_id else None,
-        listing=[event],
-    )
+    event.keep_relations(audience, relations.from_editor(event, audience))
     return event

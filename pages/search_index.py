@@ -7,9 +7,9 @@ writes every row again, e.g. after an upgrade.
 """
 
 from django.db import transaction
-from django.utils import timezone
 from wagtail.rich_text import get_text_for_indexing
 
+from pages.events.windows import today_in_tokyo
 from pages.text_search import fold, normalise
 
 
@@ -44,7 +44,7 @@ def documents(page) -> list:
     from pages.models import EventPage, HistoryPage, ProjectPage, SalonPage
 
     if isinstance(page, EventPage):
-        start = timezone.localtime(page.start).date() if page.start else None
+        start = today_in_tokyo(page.start) if page.start else None
         return [_row(page, "event", page.title, _plain(page.summary, _rich(page.body)), start)]
     if isinstance(page, SalonPage):
         text = _plain(

@@ -9,7 +9,8 @@ the `publish_scheduled` job next runs. An image or document is public unless its
 `Audience` is a snapshot of these rules at one moment: it reads the restrictions once, then
 filters any number of querysets (`filter`) or checks already-loaded objects (`allows_page`,
 `allows_collection`) without further queries. Every output (templates, GraphQL, feeds,
-embeds) takes its content through it, usually via `PublicPageQuerySet.public()`.
+embeds) takes its content through it, usually via `GatedPageQuerySet.visible_to(audience)`
+(named apart from Wagtail's `PageQuerySet.public()`, which means "not in a private section").
 """
 
 from functools import cached_property
@@ -18,6 +19,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import CollectionViewRestriction, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
+
+from pages.request_state import state_of
 
 
 def schedule_q(now) -> Q:
@@ -75,25 +78,17 @@ def audience_for(request) -> Audience:
     """One snapshot per request, shared by every output of that request (None: a fresh one)."""
     if request is None:
         return Audience()
-    found = getattr(request, "_igren_audience", None)
-    if found is None:
-        found = Audience()
-        request._igren_audience = found
-    return found
+    return state_of(request).keep("audience", Audience)
 
 
-class PublicPageQuerySet(PageQuerySet):
-    def public(self, now=None, audience: Audience | None = None):
-        """Live, unrestricted pages inside their publication window, judged now."""
-        return (audience or Audience(now)).filter(self)
+class GatedPageQuerySet(PageQuerySet):
+    def visible_to(self, audience: Audience | None = None):
+        """The pages `audience` may see: live, unrestricted, inside their publication window
+        at the audience's moment (a fresh audience: now)."""
+        return (audience or Audience()).filter(self)
 
 
-PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
-
-
-def public_pages(now=None) -> PublicPageQuerySet:
-    """Every public page of any type (the generic entry point for relations)."""
-    return PublicPageQuerySet(Page).public(now)
+GatedPageManager = PageManager.from_queryset(GatedPageQuerySet)
 
 
 def within_schedule(page, now=None) -> bool:

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from pages.event_windows import current_months
+from pages.events.windows import current_months
 from pages.models import EventPage
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from graphql import (
 )
 
 from igren_cms.api.pagination import MAX_PAGE
-from pages.event_windows import current_months
+from pages.events.windows import current_months
 from pages.models import EventPage
 from tests.outside_tools import JS_DIR, node_with
 

@@ -25,7 +25,6 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from igren_cms.api import limits
 from pages.models import EventPage
 from snippets.models import Category, Organisation, Venue
 from tests.hostile import doubling_fragments
@@ -181,6 +180,18 @@ def test_hostile_documents_measured():
         gc.unfreeze()
 
 
+def fresh(body: bytes, run: int) -> bytes:
+    """The same document with a comment of its own, so the server checks it anew rather than
+    answering from its cache of verdicts on documents already seen."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body
+    if not isinstance(data, dict) or not isinstance(data.get("query"), str):
+        return body
+    return json.dumps({**data, "query": f"{data['query']}\n# run {run}"}).encode()
+
+
 def measure(client, trivial):
     for _ in range(5):
         timed(client, trivial)  # warm: the URLconf, the schema, the connection
@@ -188,9 +199,8 @@ def measure(client, trivial):
     report, too_slow = [], []
     for name, body in CORPUS.items():
         times = []
-        for _ in range(5):
-            limits.forget_verdicts()
-            elapsed, response = timed(client, body)
+        for run in range(5):
+            elapsed, response = timed(client, fresh(body, run))
             assert response.status_code < 500, (name, response.status_code)
             assert len(response.content) < 20_000, name
             times.append(elapsed)

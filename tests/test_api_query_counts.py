@@ -37,7 +37,7 @@ def sixty_events(make_event, home):
         event.organisations.set(organisations)
         event.categories.set(categories)
         event.save()
-    assert EventPage.objects.public().filter(start__year=2031).count() == 60
+    assert EventPage.objects.visible_to().filter(start__year=2031).count() == 60
 
 
 def count_queries(client, query, variables=None):

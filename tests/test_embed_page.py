@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pages.event_windows import current_months
+from pages.events.windows import current_months
 from pages.models import EventPage
 
 pytestmark = pytest.mark.django_db

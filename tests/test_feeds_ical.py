@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from igren_cms.feeds.ical import fold
-from pages.event_windows import TOKYO
+from pages.events.windows import TOKYO
 from pages.models import EventPage
 from snippets.models import Venue
 from tests.feeds import by_summary, fetch, vevents

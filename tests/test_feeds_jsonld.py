@@ -83,7 +83,7 @@ def test_embed_page_carries_json_ld_that_parses(client):
     ],
 )
 def test_prices_read_from_the_fee_text(fee, price):
-    from igren_cms.feeds.jsonld import price_of
+    from pages.events.schema_org import price_of
 
     assert price_of(fee) == price
 

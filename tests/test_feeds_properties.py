@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from igren_cms.feeds.text import one_line
+from pages.plain_text import one_line
 from snippets.models import Venue
 from tests.feeds import vevents
 from tests.outside_tools import JS_DIR, node_with

@@ -40,7 +40,7 @@ def test_event_list_shows_this_and_next_month_with_a_cancelled_badge(client):
 
 
 def test_every_page_has_a_url_that_serves(client):
-    for page in EventPage.objects.public():
+    for page in EventPage.objects.visible_to():
         assert page.url
         assert client.get(page.url).status_code == 200
 

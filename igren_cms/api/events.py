@@ -1,22 +1,26 @@
-"""`events` and `event`: 今月と来月のイベント and every other window, for frontends."""
+"""The event types: `Event`, `EventList`, `EventMonth`, and the root fields `events`, `event`
+and `eventMonths` (今月と来月のイベント and every other window), for frontends and the widget.
+
+Types only declare fields; every value comes from the event domain (`pages.events`: the
+presenter, relations, text and schema.org data) and the resolvers in `event_resolvers`.
+"""
 
 import graphene
 from django.urls import reverse
 
-from igren_cms.feeds.describe import describe
-from igren_cms.feeds.jsonld import event_data, script_json
-from pages import event_relations, inputs
-from pages.event_filters import EventFilter
+from pages.events.presenter import month_label
+from pages.events.schema_org import event_data, script_json
+from pages.events.text import describe
+from pages.events.windows import tokyo
 from pages.models import EventPage
-from pages.presenters import present
 from pages.rich_text import expanded_body
 
-from . import common, images
+from . import common, event_resolvers, images
 from .context import audience
 from .enums import AttendanceMode, EventOrder, EventStatus, Language, stored
 from .page_types import Page, PageLink, register
-from .pagination import Pagination, paginate
-from .scalars import attr_or_none, or_none, tokyo
+from .pagination import Pagination
+from .scalars import attr_or_none, or_none
 
 
 class EventLink(PageLink):
@@ -84,7 +88,9 @@ class Event(graphene.ObjectType):
 
     resolve_start = staticmethod(lambda event, info: tokyo(event.start))
     resolve_end = staticmethod(lambda event, info: tokyo(event.end))
-    resolve_previous_start = staticmethod(lambda event, info: tokyo(event.previous_start))
+    resolve_previous_start = staticmethod(
+        lambda event, info: tokyo(event.presented().previous_start)
+    )
     resolve_registration_deadline = staticmethod(
         lambda event, info: tokyo(event.registration_deadline)
     )
@@ -100,20 +106,19 @@ class Event(graphene.ObjectType):
     def resolve_image(event, info):
         image = images.public_image(info, event.image)
         if image is not None:
-            relations = getattr(event, "relations", None)  # set by event_relations.attach
-            siblings = relations.listing if relations is not None else [event]
+            siblings = related(event, info).listing
             images.batches(info).register(image, lambda: [e.image for e in siblings])
         return image
 
-    resolve_online_url = staticmethod(lambda event, info: event.join_url)
-    resolve_venue = staticmethod(lambda event, info: present(event).venue)
+    resolve_online_url = staticmethod(lambda event, info: event.presented().join_url)
+    resolve_venue = staticmethod(lambda event, info: event.presented().venue)
     resolve_status_label = staticmethod(
-        lambda event, info, lang="ja": present(event, stored(lang)).status_label or None
+        lambda event, info, lang="ja": event.presented(stored(lang)).status_label or None
     )
     resolve_location = staticmethod(
-        lambda event, info, lang="ja": present(event, stored(lang)).location or None
+        lambda event, info, lang="ja": event.presented(stored(lang)).location or None
     )
-    resolve_when = staticmethod(lambda event, info, lang="ja": present(event, stored(lang)).when)
+    resolve_when = staticmethod(lambda event, info, lang="ja": event.presented(stored(lang)).when)
 
     @staticmethod
     def resolve_ics_url(event, info):
@@ -121,7 +126,6 @@ class Event(graphene.ObjectType):
 
     @staticmethod
     def resolve_json_ld(event, info):
-        related(event, info)
         text = describe(event, info.context)
         return script_json(event_data(event, text, info.context.build_absolute_uri("/")))
 
@@ -131,11 +135,11 @@ class Event(graphene.ObjectType):
         return or_none(expanded_body(event, info.context, listing, absolute=True))
 
 
-register(EventPage, loader=lambda info: public_events(info))(Event)
+register(EventPage, loader=lambda info: event_resolvers.public_events(info))(Event)
 
 
 def related(event, info):
-    return event_relations.relations_of(event, audience(info))
+    return event.related(audience(info))
 
 
 class EventList(graphene.ObjectType):
@@ -145,25 +149,27 @@ class EventList(graphene.ObjectType):
     pagination = graphene.Field(Pagination, required=True, description="Paging information.")
 
 
-def public_events(info):
-    return EventPage.objects.public(audience=audience(info)).for_listing()
+class EventMonth(graphene.ObjectType):
+    """One calendar month (Asia/Tokyo) and the events that overlap it."""
 
+    month = graphene.String(required=True, description="The month as YYYY-MM, e.g. 2026-12.")
+    label = graphene.String(
+        required=True,
+        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        description="The month in words: 2026年12月, or December 2026.",
+    )
+    events = graphene.List(
+        graphene.NonNull(Event),
+        required=True,
+        description="The events overlapping the month, soonest first; one spanning two months "
+        "is in both.",
+    )
 
-def resolve_events(root, info, page=None, per_page=None, **filters):
-    renamed = {"from": "date_from", "to": "date_to", "search_query": "search"}
-    event_filter = EventFilter(**{renamed.get(k, k): stored(v) for k, v in filters.items()})
-    events = event_filter.apply(public_events(info), audience(info))
-    items, pagination = paginate(events, page, per_page)
-    return EventList(items=event_relations.attach(items, audience(info)), pagination=pagination)
-
-
-def lookup(queryset, slug, id, label):
-    """One public page by slug or id; null when there is none (or it is not public)."""
-    if (slug is None) == (id is None):
-        raise inputs.BadInput(f"Give exactly one of slug or id to look up a {label}.")
-    if id is not None:
-        return queryset.filter(pk=inputs.whole_number(id, "id", 1, 2**63 - 1)).first()
-    return queryset.filter(slug=inputs.text(slug, "slug")).first()
+    resolve_month = staticmethod(lambda group, info: group.key)
+    resolve_label = staticmethod(
+        lambda group, info, lang="ja": month_label(group.month, stored(lang) or "ja")
+    )
+    resolve_events = staticmethod(lambda group, info: group.events)
 
 
 class EventQueries(graphene.ObjectType):
@@ -171,7 +177,7 @@ class EventQueries(graphene.ObjectType):
         EventList,
         description="Public events. Without a window: upcoming (not yet ended), soonest first. "
         "Null (with an error) when an argument is wrong, so sibling fields keep their data.",
-        resolver=resolve_events,
+        resolver=event_resolvers.resolve_events,
         args={
             "from": graphene.Date(description="First local date (inclusive, Asia/Tokyo)."),
             "to": graphene.Date(description="Last local date (inclusive, Asia/Tokyo)."),
@@ -199,6 +205,24 @@ class EventQueries(graphene.ObjectType):
         description="One public event by slug or id; null when not found or not public.",
     )
 
-    @staticmethod
-    def resolve_event(root, info, slug=None, id=None):
-        return lookup(public_events(info), slug, id, "event")
+    event_months = graphene.List(
+        graphene.NonNull(EventMonth),
+        description="Months of events, grouped and labelled, for a calendar or a partner widget "
+        "(the embed page takes the same arguments with the same limits). Null (with an error) "
+        "when an argument is wrong.",
+        resolver=event_resolvers.resolve_event_months,
+        args={
+            "month": graphene.String(
+                description="First month, YYYY-MM (default: this month in Tokyo)."
+            ),
+            "months": graphene.Int(description="How many months (1-12, default 2)."),
+            "salon": graphene.String(description="Salon slug."),
+            "project": graphene.String(description="Project slug."),
+            "category": graphene.String(description="Category slug."),
+            "limit": graphene.Int(
+                description="At most this many events in all (1-100, default 10), soonest first."
+            ),
+        },
+    )
+
+    resolve_event = staticmethod(event_resolvers.resolve_event)

@@ -52,4 +52,4 @@ class HistoryQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_history(root, info):
-        return HistoryPage.objects.public(audience=audience(info)).first()
+        return HistoryPage.objects.visible_to(audience(info)).first()

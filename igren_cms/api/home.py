@@ -42,4 +42,4 @@ class HomeQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_home(root, info):
-        return HomePage.objects.public(audience=audience(info)).first()
+        return HomePage.objects.visible_to(audience(info)).first()

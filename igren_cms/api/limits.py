@@ -236,12 +236,6 @@ def rough_token_count(query: str) -> int:
     return sum(1 for match in TOKEN.finditer(query) if not match.group().startswith("#"))
 
 
-def forget_verdicts():
-    """Empty the verdict cache (tests that time a document's first check use it)."""
-    with _accepted_lock:
-        _verdicts.clear()
-
-
 def _limits_in_force() -> tuple:
     return tuple(limit(name) for name in API_DEFAULTS)
 

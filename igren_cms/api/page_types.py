@@ -9,9 +9,10 @@ import graphene
 from wagtail.models import Page as WagtailPage
 
 from pages import routing
+from pages.events.windows import tokyo
 from pages.page_urls import absolute_url
 
-from .scalars import attr_or_none, tokyo
+from .scalars import attr_or_none
 
 PAGE_TYPES: dict[type, type] = {}
 # model -> function(info) returning the public queryset that loads what its type presents

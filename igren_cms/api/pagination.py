@@ -1,4 +1,5 @@
-"""Page-numbered lists: `items` plus a `pagination` block, perPage capped."""
+"""The shared helpers of every root field: page-numbered lists (`items` plus a `pagination`
+block, perPage capped) and `lookup`, one object by slug or id."""
 
 import math
 from functools import cached_property
@@ -6,6 +7,7 @@ from functools import cached_property
 import graphene
 
 from igren_cms.conf import api_setting
+from pages import inputs
 from pages.inputs import BadInput
 
 DEFAULT_PER_PAGE = 20
@@ -70,3 +72,12 @@ def paginate(queryset, page: int | None, per_page: int | None):
     offset = (page - 1) * per_page
     items = list(queryset[offset : offset + per_page])
     return items, PageOfList(queryset, page, per_page, len(items))
+
+
+def lookup(queryset, slug, id, label):
+    """One public page by slug or id; null when there is none (or it is not public)."""
+    if (slug is None) == (id is None):
+        raise BadInput(f"Give exactly one of slug or id to look up a {label}.")
+    if id is not None:
+        return queryset.filter(pk=inputs.whole_number(id, "id", 1, 2**63 - 1)).first()
+    return queryset.filter(slug=inputs.text(slug, "slug")).first()

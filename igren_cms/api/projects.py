@@ -3,7 +3,7 @@
 import graphene
 
 from pages import inputs
-from pages.event_filters import UnknownSlug
+from pages.events.filters import UnknownSlug
 from pages.models import ProjectPage
 from pages.rich_text import expanded_body
 from pages.text_search import matching_pages
@@ -12,9 +12,8 @@ from snippets.models import Category as CategoryModel
 from . import common
 from .context import audience
 from .enums import ProjectStatus, stored
-from .events import lookup
 from .page_types import Page, register
-from .pagination import Pagination, paginate
+from .pagination import Pagination, lookup, paginate
 from .scalars import attr_or_none, or_none
 
 
@@ -59,7 +58,7 @@ class ProjectList(graphene.ObjectType):
 
 def public_projects(info):
     return (
-        ProjectPage.objects.public(audience=audience(info))
+        ProjectPage.objects.visible_to(audience(info))
         .prefetch_related("categories", "partner_organisations")
         .order_by("path")
     )

@@ -3,7 +3,6 @@
 import graphene
 from django.db.models import Prefetch
 
-from pages import event_relations
 from pages.inputs import BadInput
 from pages.models import EventPage, SalonPage
 from pages.rich_text import public_html
@@ -11,8 +10,9 @@ from pages.rich_text import public_html
 from . import common, images
 from .context import audience
 from .enums import DatePrecision
-from .events import Event, lookup
+from .events import Event
 from .page_types import Page, register
+from .pagination import lookup
 from .scalars import attr_or_none, or_none
 
 MAX_UPCOMING = 20
@@ -59,18 +59,15 @@ class Salon(graphene.ObjectType):
     def resolve_upcoming_events(salon, info, limit=5):
         if not 1 <= limit <= MAX_UPCOMING:
             raise BadInput(f"limit must be between 1 and {MAX_UPCOMING}.")
-        upcoming = salon.upcoming[:limit]
-        event_relations.attach(
-            [e for e in upcoming if getattr(e, "relations", None) is None], audience(info)
-        )
-        return upcoming
+        return salon.upcoming[:limit]
 
 
 def public_salons(info):
     who = audience(info)
-    upcoming = who.filter(EventPage.objects.upcoming(who.now)).for_listing()
+    # Every salon's upcoming events in one query, their relations in one pass (a listing).
+    upcoming = EventPage.objects.listing(who).upcoming(who.now)
     return (
-        SalonPage.objects.public(audience=who)
+        SalonPage.objects.visible_to(who)
         .in_opening_order()
         .select_related("venue", "image__collection")
         .prefetch_related(
@@ -94,16 +91,8 @@ class SalonQueries(graphene.ObjectType):
         description="One public salon by slug or id; null when not found or not public.",
     )
 
-    @staticmethod
-    def resolve_salons(root, info):
-        salons = list(public_salons(info))
-        # One pass over every salon's upcoming events (not one per salon).
-        event_relations.attach([e for s in salons for e in s.upcoming], audience(info))
-        return salons
+    resolve_salons = staticmethod(lambda root, info: public_salons(info))
 
     @staticmethod
     def resolve_salon(root, info, slug=None, id=None):
-        salon = lookup(public_salons(info), slug, id, "salon")
-        if salon is not None:
-            event_relations.attach(salon.upcoming, audience(info))
-        return salon
+        return lookup(public_salons(info), slug, id, "salon")

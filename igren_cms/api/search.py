@@ -8,7 +8,7 @@ the visibility gate at request time.
 import graphene
 from wagtail.models import Page as WagtailPage
 
-from pages import event_relations, inputs, text_search
+from pages import inputs, text_search
 from pages.models import EventPage, ProjectPage, SalonPage, SearchEntry
 
 from .context import audience
@@ -89,10 +89,8 @@ class ResultPage:
                 ids = [r.page_id for r in self.rows if r.kind == kind]
                 if ids:
                     loader = PAGE_LOADERS.get(model)
-                    queryset = loader(info) if loader else model.objects.public()
+                    queryset = loader(info) if loader else model.objects.visible_to(audience(info))
                     pages = list(queryset.filter(pk__in=ids))
-                    if model is EventPage:
-                        event_relations.attach(pages, audience(info))
                     self._pages.update((p.pk, p) for p in pages)
         return self._pages
 

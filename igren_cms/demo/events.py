@@ -7,7 +7,7 @@ Each entry: month offset (0 = this month, 1 = next), day of month, start and end
 import datetime
 from dataclasses import dataclass, field
 
-from pages.event_windows import TOKYO, add_months, today_in_tokyo
+from pages.events.windows import TOKYO, add_months, today_in_tokyo
 
 DEMO_NOTE = "<p>※ このイベントはデモ用の例です。</p>"
 

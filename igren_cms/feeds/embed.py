@@ -14,13 +14,11 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from igren_cms.conf import feed_setting
-from pages.event_windows import current_months
-from pages.presenters import present
+from pages.events.schema_org import event_data, script_json
+from pages.events.text import describe
 from pages.visibility import audience_for
 
 from . import conditional, selection
-from .describe import describe
-from .jsonld import event_data, script_json
 from .views import plain_error, subscribe_links
 
 WIDGET = Path(__file__).with_name("assets") / "igren-events.js"
@@ -30,14 +28,12 @@ WORDS = {
         "empty": "この期間のイベントはありません。",
         "add": "カレンダーに追加",
         "subscribe": "カレンダーで購読",
-        "month": "{year}年{month}月",
     },
     "en": {
         "title": "Events this month and next",
         "empty": "No events in this period.",
         "add": "Add to calendar",
         "subscribe": "Subscribe in your calendar",
-        "month": "{month_name} {year}",
     },
 }
 
@@ -58,30 +54,24 @@ def content_security_policy() -> str:
     return f"{EMBED_POLICY}; {frame_ancestors()}"
 
 
-def month_groups(events, windows, lang, request):
-    words = WORDS[lang]
-    entries = []
-    for event in events:  # each event described once, even when it spans two months
-        text = describe(event, request, lang)
-        shown = present(event, lang)
-        entries.append(
-            {
-                "event": event,
-                "text": text,
-                "shown": shown,
-                "when": shown.when,
-                "jsonld": script_json(event_data(event, text)),
-            }
-        )
-    groups = []
-    for window in windows:
-        first = window.start
-        label = words["month"].format(year=first.year, month=first.month, month_name=f"{first:%B}")
-        in_month = [
-            e for e in entries if e["event"].start < window.end and e["event"].end > window.start
-        ]
-        groups.append({"label": label, "month": f"{first:%Y-%m}", "entries": in_month})
-    return groups
+def entries(groups, lang, request) -> list[dict]:
+    """The embed page's months: each event described once, even when it spans two months."""
+    described = {}
+    result = []
+    for group in groups:
+        shown = []
+        for event in group.events:
+            if event.pk not in described:
+                text = describe(event, request, lang)
+                described[event.pk] = {
+                    "event": event,
+                    "text": text,
+                    "shown": event.presented(lang),
+                    "jsonld": script_json(event_data(event, text)),
+                }
+            shown.append(described[event.pk])
+        result.append({"label": group.label, "month": group.key, "entries": shown})
+    return result
 
 
 @require_safe
@@ -90,22 +80,22 @@ def embed_page(request):
     audience = audience_for(request)
     try:
         query = selection.parse(request.GET, embed=True)
-        events = selection.embed_events(query, audience)
+        groups = selection.embed_months(query, audience)
     except selection.FeedRequestError as exc:
         return plain_error(str(exc), exc.status)
-    windows = current_months(query.months, audience.now)
     response = render(
         request,
         "igren_feeds/embed_events.html",
         {
             "lang": query.lang,
             "words": WORDS[query.lang],
-            "groups": month_groups(events, windows, query.lang, request),
+            "groups": entries(groups, query.lang, request),
             "subscribe": subscribe_links(request, **query.as_params()),
         },
     )
     response["Content-Security-Policy"] = content_security_policy()
-    return conditional.finish(request, response, events, audience.now)
+    events = {e.pk: e for group in groups for e in group.events}.values()
+    return conditional.finish(request, response, list(events), audience.now)
 
 
 @cache

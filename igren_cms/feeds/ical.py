@@ -11,9 +11,8 @@
 
 import datetime
 
-from pages.event_windows import TOKYO
-
-from .describe import EventText
+from pages.events.text import EventText
+from pages.events.windows import tokyo
 
 LINE_OCTETS = 75
 PRODID = "-//Kanagawa Igren//Igren CMS//JA"
@@ -63,16 +62,15 @@ def utc_stamp(value: datetime.datetime) -> str:
 
 
 def _event_times(event) -> list[str]:
+    shown = event.presented()
     if event.all_day:
-        first = event.start.astimezone(TOKYO).date()
-        last = event.end.astimezone(TOKYO).date()
         return [
-            f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{last + datetime.timedelta(days=1):%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{shown.first_day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{shown.end_day:%Y%m%d}",
         ]
     return [
-        f"DTSTART;TZID=Asia/Tokyo:{event.start.astimezone(TOKYO):%Y%m%dT%H%M%S}",
-        f"DTEND;TZID=Asia/Tokyo:{event.end.astimezone(TOKYO):%Y%m%dT%H%M%S}",
+        f"DTSTART;TZID=Asia/Tokyo:{tokyo(event.start):%Y%m%dT%H%M%S}",
+        f"DTEND;TZID=Asia/Tokyo:{tokyo(event.end):%Y%m%dT%H%M%S}",
     ]
 
 

@@ -2,18 +2,18 @@
 
 import json
 
-from pages.event_windows import iso_tokyo
+from pages.events.windows import iso_tokyo
+from pages.plain_text import one_line
 
 from .syndication import item_html
-from .text import one_line
 
 VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def _venue(event):
-    if not event.venue or event.attendance_mode == "online":
+    venue = event.presented().venue
+    if venue is None:
         return None
-    venue = event.venue
     return {
         "name": one_line(venue.name),
         "postal_code": one_line(venue.postal_code),
@@ -34,7 +34,7 @@ def item(event, text, uid_domain, lang="ja") -> dict:
             "status": event.status,
             "attendance_mode": event.attendance_mode,
             "venue": _venue(event),
-            "online_url": event.join_url,
+            "online_url": event.presented().join_url,
             "ics_url": text.ics_url,
         },
     }

@@ -1,27 +1,27 @@
 """Which events a feed or embed shows: query parameters in, public events out.
 
-Visibility comes from `EventPage.objects.public()` and the filters from `pages.event_filters`,
+Visibility comes from `EventPage.objects.listing(audience)` and the filters from
+`pages.events.filters`,
 shared with the GraphQL API. A malformed parameter is a 400, a well-formed slug that names
 nothing public is a 404; both carry a plain message.
 """
 
 import datetime
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db.models import Q
 
 from igren_cms.conf import feed_setting
-from pages import event_relations, inputs
-from pages.event_filters import EventFilter, UnknownSlug
-from pages.event_windows import today_in_tokyo
+from pages import inputs
+from pages.events.filters import EventFilter, Grouping, InvalidFilter, UnknownSlug, month_groups
+from pages.events.windows import today_in_tokyo
 from pages.models import EventPage
 from pages.visibility import Audience
 
 SLUG_RE = re.compile(r"^[-\w]{1,255}$")
 SLUG_PARAMETERS = ("salon", "project", "category")
-MAX_MONTHS = 12
-MAX_LIMIT = 100
 
 
 class FeedRequestError(Exception):
@@ -37,8 +37,7 @@ class FeedQuery:
     salon: str | None = None
     project: str | None = None
     category: str | None = None
-    months: int | None = None
-    limit: int | None = None
+    grouping: Grouping | None = None
     lang: str = "ja"
 
     def as_params(self) -> dict:
@@ -54,12 +53,13 @@ def _single(params, name):
     return values[0].strip()
 
 
-def _integer(params, name, low, high):
+def _integer(params, name):
+    """A whole number, or None; its range is checked by `Grouping` (the API's limits)."""
     value = _single(params, name)
     if value is None:
         return None
     try:
-        return inputs.whole_number(value, name, low, high)
+        return inputs.whole_number(value, name, 0, 2**31 - 1)
     except inputs.BadInput as exc:
         raise FeedRequestError(str(exc)) from None
 
@@ -74,8 +74,10 @@ def parse(params, *, embed: bool = False) -> FeedQuery:
                 raise FeedRequestError(f"{name} must be a slug such as kawasaki.")
             setattr(query, name, value)
     if embed:
-        query.months = _integer(params, "months", 1, MAX_MONTHS) or 2
-        query.limit = _integer(params, "limit", 1, MAX_LIMIT) or 20
+        try:
+            query.grouping = Grouping.of(_integer(params, "months"), _integer(params, "limit"))
+        except InvalidFilter as exc:
+            raise FeedRequestError(str(exc)) from None
         lang = _single(params, "lang") or "ja"
         if lang not in ("ja", "en"):
             raise FeedRequestError("lang must be ja or en.")
@@ -83,31 +85,41 @@ def parse(params, *, embed: bool = False) -> FeedQuery:
     return query
 
 
-def _filtered(query: FeedQuery, audience: Audience, **window):
-    event_filter = EventFilter(
-        salon=query.salon, project=query.project, category=query.category, **window
-    )
-    events = EventPage.objects.public(audience=audience).for_listing()
+@contextmanager
+def _feed_errors():
+    """The filters' errors as feed errors: an unknown slug is a 404, a bad value a 400."""
     try:
-        return event_filter.apply(events, audience)
+        yield
     except UnknownSlug as exc:
         raise FeedRequestError(str(exc), status=404) from None
     except inputs.BadInput as exc:
         raise FeedRequestError(str(exc)) from None
 
 
+def _filter(query: FeedQuery, **window) -> EventFilter:
+    return EventFilter(salon=query.salon, project=query.project, category=query.category, **window)
+
+
 def feed_events(query: FeedQuery, audience: Audience) -> list:
     """Recent past and every upcoming event; cancelled ones only within their grace period."""
     since = today_in_tokyo(audience.now) - datetime.timedelta(days=feed_setting("PAST_DAYS"))
     grace = audience.now - datetime.timedelta(days=feed_setting("CANCELLED_GRACE_DAYS"))
-    events = _filtered(query, audience, date_from=since).exclude(
-        Q(status=EventPage.Status.CANCELLED) & Q(last_published_at__lt=grace)
-    )
-    return event_relations.attach(events[: feed_setting("MAX_ITEMS")], audience)
+    with _feed_errors():
+        events = _filter(query, date_from=since).apply(
+            EventPage.objects.listing(audience), audience
+        )
+    events = events.exclude(Q(status=EventPage.Status.CANCELLED) & Q(last_published_at__lt=grace))
+    return list(events[: feed_setting("MAX_ITEMS")])
 
 
-def embed_events(query: FeedQuery, audience: Audience) -> list:
-    """This month and the next `months - 1` months in Tokyo, at most `limit` events."""
-    today = today_in_tokyo(audience.now)
-    events = _filtered(query, audience, month=f"{today:%Y-%m}", months=query.months)
-    return event_relations.attach(events[: query.limit], audience)
+def embed_months(query: FeedQuery, audience: Audience) -> list:
+    """This month and the next `months - 1` months in Tokyo, at most `limit` events, grouped
+    by month (`pages.events.filters.month_groups`, as GraphQL's `eventMonths`)."""
+    with _feed_errors():
+        return month_groups(
+            EventPage.objects.listing(audience),
+            _filter(query, months=query.grouping.months),
+            query.grouping,
+            audience,
+            query.lang,
+        )

@@ -3,9 +3,7 @@
 from django.utils import feedgenerator
 from django.utils.html import escape
 
-from pages.presenters import present
-
-from .text import clean_text
+from pages.plain_text import clean_text
 
 GENERATORS = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
 LABELS = {"ja": ("日時", "場所"), "en": ("When", "Where")}
@@ -13,7 +11,7 @@ LABELS = {"ja": ("日時", "場所"), "en": ("When", "Where")}
 
 def item_html(event, text, lang="ja") -> str:
     when_label, where_label = LABELS[lang]
-    parts = [f"<p>{when_label}: {escape(present(event, lang).when)}</p>"]
+    parts = [f"<p>{when_label}: {escape(event.presented(lang).when)}</p>"]
     if text.location:
         parts.append(f"<p>{where_label}: {escape(text.location)}</p>")
     if text.summary:

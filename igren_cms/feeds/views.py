@@ -13,13 +13,12 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from igren_cms.conf import association_name, feed_setting
-from pages import event_relations
+from pages.events.text import describe
 from pages.models import EventPage, ProjectPage, SalonPage
 from pages.visibility import Audience, audience_for
 from snippets.models import Category
 
 from . import conditional, ical, jsonfeed, selection, syndication
-from .describe import describe
 
 TEXT_PLAIN = "text/plain; charset=utf-8"
 CONTENT_TYPES = {
@@ -106,10 +105,9 @@ def event_feed(request, kind: str):
 def event_calendar(request, pk: int):
     """One event as its own calendar file, for 'add to calendar' links."""
     audience = audience_for(request)
-    event = EventPage.objects.public(audience=audience).for_listing().filter(pk=pk).first()
+    event = EventPage.objects.listing(audience).filter(pk=pk).first()
     if event is None:
         return plain_error("No public event has this id.", 404)
-    event_relations.attach([event], audience)
     text = describe(event, request)
     body = ical.calendar(
         [(event, text)],

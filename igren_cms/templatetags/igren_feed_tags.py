@@ -4,11 +4,9 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from igren_cms.feeds.describe import describe
-from igren_cms.feeds.jsonld import event_data, script_json
 from igren_cms.feeds.views import subscribe_links
-from pages.event_relations import relations_of
-from pages.visibility import audience_for
+from pages.events.schema_org import event_data, script_json
+from pages.events.text import describe
 
 register = template.Library()
 
@@ -17,7 +15,6 @@ register = template.Library()
 def event_json_ld(context, event):
     """<script type="application/ld+json"> with the event's schema.org data."""
     request = context["request"]
-    relations_of(event, audience_for(request))
     data = script_json(event_data(event, describe(event, request), request.build_absolute_uri("/")))
     return mark_safe(f'<script type="application/ld+json">{data}</script>')  # noqa: S308
 

@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from igren_cms.conf import frontend_url
 from pages.page_urls import with_frontend
-from pages.visibility import PublicPageManager, within_schedule
+from pages.visibility import GatedPageManager, within_schedule
 
 
 class IgrenPage(Page):
@@ -24,7 +24,7 @@ class IgrenPage(Page):
         serialize=False,
     )
 
-    objects = PublicPageManager()
+    objects = GatedPageManager()
 
     class Meta:
         abstract = True

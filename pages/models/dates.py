@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from pages import wareki
+from pages.events.windows import today_in_tokyo
 
 
 class DatePrecision(models.TextChoices):
@@ -35,8 +36,6 @@ EVENT_YEARS_AHEAD = 10
 
 
 def years_ahead(years: int, today: datetime.date | None = None) -> datetime.date:
-    from pages.event_windows import today_in_tokyo
-
     today = today or today_in_tokyo()
     return datetime.date(today.year + years, 12, 31)
 

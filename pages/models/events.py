@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,46 +12,51 @@ from wagtail.fields import RichTextField
 from wagtail.models import PageManager
 from wagtail.search import index
 
-from pages import event_windows
 from pages.event_form import EventPageForm
-from pages.visibility import PublicPageQuerySet, audience_for
+from pages.events import relations, windows
+from pages.events.months import MonthGroup, group_by_month
+from pages.events.presenter import EventPresentation
+from pages.visibility import Audience, GatedPageQuerySet, audience_for
 
 from .base import IgrenPage
 from .calendar_sequence import CalendarSequenceMixin
 from .dates import EVENT_FIRST, EVENT_YEARS_AHEAD, format_partial_date, years_ahead
 
 
-class EventQuerySet(PublicPageQuerySet):
-    def overlapping(self, window: event_windows.Window):
-        """Events that overlap [window.start, window.end): one crossing a boundary counts."""
-        return self.filter(start__lt=window.end, end__gt=window.start)
+class EventQuerySet(GatedPageQuerySet):
+    listing_audience: Audience | None = None
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.listing_audience = self.listing_audience
+        return clone
+
+    def overlapping(self, window: windows.Window):
+        """Events that overlap the window (the rule is `Window.q`)."""
+        return self.filter(window.q())
 
     def upcoming(self, now=None):
         """Events that have not yet ended, soonest first."""
         return self.filter(end__gt=now or timezone.now()).order_by("start", "pk")
 
-    def with_relations(self):
-        return self.select_related("venue", "salon", "project", "image").prefetch_related(
-            "organisations", "categories"
-        )
-
-    def for_listing(self):
-        """Venue and image joined; `event_relations.attach` adds the rest in flat queries.
+    def listing(self, audience: Audience):
+        """The events `audience` may see, for a list: venue and image joined, and when the
+        queryset is evaluated, the relations of everything it yields loaded together in flat
+        queries (`pages.events.relations`).
 
         Organisations, categories and the salon and project pages are one query each for the
         whole list: joining the pages here made PostgreSQL plan for longer than the query ran.
         """
-        return self.select_related("venue", "image__collection")
+        clone = self.visible_to(audience).select_related("venue", "image__collection")
+        clone.listing_audience = audience
+        clone._iterable_class = relations.ListingIterable
+        return clone
 
-    def by_month_window(self, months: int = 2, now=None):
-        """[(first day of month, [events overlapping that month])] for this month onwards."""
-        windows = event_windows.current_months(months, now)
-        span = event_windows.Window(windows[0].start, windows[-1].end)
-        events = list(self.overlapping(span).with_relations().order_by("start", "pk"))
-        return [
-            (w.start.date(), [e for e in events if e.start < w.end and e.end > w.start])
-            for w in windows
-        ]
+    def in_months(self, months: list[windows.Month], lang: str = "ja") -> list[MonthGroup]:
+        """The events overlapping each month, grouped and labelled (an event spanning two
+        months is in both); one query for all the months."""
+        span = months[0].span(months[-1])
+        return group_by_month(self.overlapping(span).order_by("start", "pk"), months, lang)
 
 
 class EventPage(CalendarSequenceMixin, IgrenPage):
@@ -211,7 +218,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
             if value is None:
                 continue
             try:
-                day = value.astimezone(event_windows.TOKYO).date()
+                day = value.astimezone(windows.TOKYO).date()
             except (OverflowError, ValueError):  # 9999-12-31 23:00 UTC is past year 9999 in Tokyo
                 day = None
             if day is None or not EVENT_FIRST <= day <= last:
@@ -242,23 +249,19 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
 
     def _normalise_all_day(self):
         """All-day events span whole local days: 00:00 on the first day to 23:59:59 on the last."""
-        import datetime
-
-        first = self.start.astimezone(event_windows.TOKYO).date()
-        last = self.end.astimezone(event_windows.TOKYO).date()
-        self.start = event_windows.local_midnight(first)
-        self.end = event_windows.local_midnight(last + datetime.timedelta(days=1)) - (
+        first = self.start.astimezone(windows.TOKYO).date()
+        last = self.end.astimezone(windows.TOKYO).date()
+        self.start = windows.local_midnight(first)
+        self.end = windows.local_midnight(last + datetime.timedelta(days=1)) - (
             datetime.timedelta(seconds=1)
         )
 
     def get_context(self, request, *args, **kwargs):
-        from pages.event_relations import relations_of
-
         context = super().get_context(request, *args, **kwargs)
         # Public salon/project, organisations and categories, judged once for the whole page
         # (the JSON-LD tag reuses them).
         audience = audience_for(request)
-        context["relations"] = relations_of(self, audience)
+        context["relations"] = self.related(audience)
         # The event's image, unless its collection is restricted (then no rendition is made).
         image = self.image
         context["event_image"] = (
@@ -266,26 +269,22 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         )
         return context
 
-    @property
-    def join_url(self) -> str | None:
-        """Where the public may join online: never for a cancelled or an in-person event (a
-        leftover URL must not invite people to a meeting that will not happen)."""
-        if (
-            not self.online_url
-            or self.attendance_mode == self.AttendanceMode.OFFLINE
-            or self.status == self.Status.CANCELLED
-        ):
-            return None
-        return self.online_url
+    def presented(self, lang: str = "ja") -> EventPresentation:
+        """How every output shows this event in `lang` (pages.events.presenter), kept per
+        language for the life of this instance."""
+        kept = self.__dict__.setdefault("_presentations", {})
+        if lang not in kept:
+            kept[lang] = EventPresentation(self, lang)
+        return kept[lang]
 
-    @property
-    def local_start(self):
-        return timezone.localtime(self.start, event_windows.TOKYO)
+    def keep_relations(self, audience: Audience, found: "relations.EventRelations") -> None:
+        """Relations loaded for this event together with its list (pages.events.relations)."""
+        self._relations = (audience, found)
 
-    @property
-    def local_end(self):
-        return timezone.localtime(self.end, event_windows.TOKYO)
-
-    @property
-    def spans_days(self):
-        return self.local_start.date() != self.local_end.date()
+    def related(self, audience: Audience) -> "relations.EventRelations":
+        """Salon, project, organisations and categories as `audience` sees them: those loaded
+        with this event's list, else loaded now for this event alone."""
+        kept = self.__dict__.get("_relations")
+        if kept is None or kept[0] is not audience:
+            relations.attach([self], audience)
+        return self._relations[1]

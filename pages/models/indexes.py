@@ -4,7 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from pages.events.windows import current_months
+from pages.visibility import audience_for
+
 from .base import IgrenPage
+from .events import EventPage
+from .projects import ProjectPage
+from .salons import SalonPage
 
 
 class SectionIndexPage(IgrenPage):
@@ -31,10 +37,11 @@ class EventIndexPage(SectionIndexPage):
         verbose_name_plural = _("event index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .events import EventPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["months"] = EventPage.objects.public().by_month_window()
+        audience = audience_for(request)
+        context["months"] = EventPage.objects.listing(audience).in_months(
+            current_months(2, audience.now)
+        )
         return context
 
 
@@ -48,10 +55,12 @@ class SalonIndexPage(SectionIndexPage):
         verbose_name_plural = _("salon index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .salons import SalonPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["salons"] = SalonPage.objects.public().in_opening_order().select_related("venue")
+        context["salons"] = (
+            SalonPage.objects.visible_to(audience_for(request))
+            .in_opening_order()
+            .select_related("venue")
+        )
         return context
 
 
@@ -65,10 +74,8 @@ class ProjectIndexPage(SectionIndexPage):
         verbose_name_plural = _("project index pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .projects import ProjectPage
-
         context = super().get_context(request, *args, **kwargs)
-        projects = ProjectPage.objects.public().order_by("path")
+        projects = ProjectPage.objects.visible_to(audience_for(request)).order_by("path")
         context["active_projects"] = [p for p in projects if p.status == ProjectPage.Status.ACTIVE]
         context["completed_projects"] = [
             p for p in projects if p.status == ProjectPage.Status.COMPLETED

@@ -8,12 +8,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import PageManager
 from wagtail.search import index
 
-from pages.visibility import PublicPageQuerySet
+from pages.visibility import GatedPageQuerySet
 
 from .base import IgrenPage
 
 
-class ProjectQuerySet(PublicPageQuerySet):
+class ProjectQuerySet(GatedPageQuerySet):
     """Public projects; domain filters live in the API and the index page."""
 
 

@@ -9,13 +9,13 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from pages import wareki
-from pages.visibility import PublicPageQuerySet
+from pages.visibility import GatedPageQuerySet
 
 from .base import IgrenPage
 from .dates import DatePrecision, format_partial_date, truncate_to_precision
 
 
-class SalonQuerySet(PublicPageQuerySet):
+class SalonQuerySet(GatedPageQuerySet):
     def in_opening_order(self):
         return self.order_by(F("opened_on").asc(nulls_last=True), "path")
 

@@ -2,8 +2,8 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from pages import presenters
-from pages.event_windows import TOKYO, iso_tokyo
+from pages.events import presenter
+from pages.events.windows import TOKYO
 from pages.page_urls import absolute_url
 from pages.rich_text import public_html
 
@@ -19,14 +19,14 @@ def public_richtext(context, value):
 
 @register.filter
 def presented(event, lang="ja"):
-    """The event as every output shows it (pages.presenters): status label, location, when."""
-    return presenters.present(event, lang)
+    """The event as every output shows it (pages.events.presenter): status, place, when."""
+    return event.presented(lang)
 
 
 @register.filter
 def jp_date(value):
     """2026年11月24日（火） in Asia/Tokyo."""
-    return "" if value is None else presenters.jp_date(value)
+    return "" if value is None else presenter.jp_date(value)
 
 
 @register.filter
@@ -34,17 +34,6 @@ def jp_time(value):
     if value is None:
         return ""
     return timezone.localtime(value, TOKYO).strftime("%H:%M")
-
-
-@register.filter
-def jp_month(value):
-    return f"{value.year}年{value.month}月"
-
-
-@register.filter
-def iso(value):
-    """Machine-readable datetime for <time datetime>, with the +09:00 offset."""
-    return iso_tokyo(value) or ""
 
 
 @register.simple_tag(takes_context=True)

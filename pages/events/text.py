@@ -1,14 +1,15 @@
-"""An event as feed text: the same words in the calendar, RSS, Atom, JSON Feed and embed."""
+"""An event as plain text: the same words in the calendar, the feeds, JSON-LD and the embed."""
 
 from dataclasses import dataclass, field
 
 from django.urls import reverse
 
 from pages.page_urls import absolute_url
-from pages.presenters import present
+from pages.plain_text import clean_text, html_to_text, one_line
 from pages.rich_text import expanded_body
+from pages.visibility import audience_for
 
-from .text import clean_text, html_to_text, one_line
+from .relations import EventRelations
 
 
 @dataclass
@@ -23,6 +24,7 @@ class EventText:
     location: str
     categories: list[str] = field(default_factory=list)
     organisers: list[str] = field(default_factory=list)
+    relations: EventRelations | None = field(default=None, repr=False)
 
     @property
     def display_title(self) -> str:
@@ -36,9 +38,9 @@ class EventText:
 
 
 def describe(event, request, lang: str = "ja") -> EventText:
-    """Plain, control-character-free text of one event (relations attached beforehand)."""
-    relations = event.relations
-    shown = present(event, lang)
+    """Plain, control-character-free text of one event, as the request's audience sees it."""
+    relations = event.related(audience_for(request))
+    shown = event.presented(lang)
     body_html = clean_text(expanded_body(event, request, relations.listing)) if event.body else ""
     organisers = [page.title for page in (relations.salon, relations.project) if page]
     organisers += [o["name"] for o in relations.organisations]
@@ -53,4 +55,5 @@ def describe(event, request, lang: str = "ja") -> EventText:
         location=shown.full_location,
         categories=[one_line(c["name"]) for c in relations.categories],
         organisers=[one_line(name) for name in organisers],
+        relations=relations,
     )

@@ -5,7 +5,10 @@ ParentalManyToMany fields builds a model instance per event and related row, whi
 than the rest of a request; here each relation is one `values()` query over the whole list, and
 the salons and projects are loaded in one query and judged by the caller's `Audience`.
 
-`attach(events, audience)` sets `event.relations` on each event, with:
+A listing queryset (`EventPage.objects.listed_for(audience)`) evaluates through
+`ListingIterable`, which loads the relations of everything it yields at once, as Wagtail's
+`SpecificIterable` loads specific pages: no caller pairs a query with a second call. Each event
+then answers `event.related(audience)` with an `EventRelations`:
 - `organisations`: dicts with name, kind, website (in name order);
 - `categories`: dicts with name, slug (in name order);
 - `salon`, `project`: the public page, or None when unset or not public;
@@ -16,9 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import F
+from django.db.models.query import ModelIterable
 from wagtail.models import Page
 
-from .visibility import Audience
+from pages.visibility import Audience
 
 LINKED_PAGE_FIELDS = ("id", "title", "slug", "live", "go_live_at", "expire_at", "path", "url_path")
 
@@ -45,18 +49,17 @@ def _rows_by_event(through, event_ids, target, columns):
     return rows
 
 
-def attach(events, audience: Audience):
-    """Load the relations of `events` (a list of EventPage) and set `.relations` on each."""
-    from .models import EventPage
-
+def load(events, audience: Audience) -> dict[int, EventRelations]:
+    """The relations of `events` (EventPage instances), by event id, in four flat queries."""
     events = list(events)
     if not events:
-        return events
+        return {}
+    model = type(events[0])
     ids = [event.pk for event in events]
     organisations = _rows_by_event(
-        EventPage.organisations.through, ids, "organisation", ("name", "kind", "website")
+        model.organisations.through, ids, "organisation", ("name", "kind", "website")
     )
-    categories = _rows_by_event(EventPage.categories.through, ids, "category", ("name", "slug"))
+    categories = _rows_by_event(model.categories.through, ids, "category", ("name", "slug"))
     # One small query for the few distinct salons and projects. Joining them into the listing
     # query instead (annotations) cost PostgreSQL ~9 ms of planning per request (make bench).
     linked_ids = ({e.salon_id for e in events} | {e.project_id for e in events}) - {None}
@@ -64,19 +67,43 @@ def attach(events, audience: Audience):
     if linked_ids:
         pages = {p.pk: p for p in Page.objects.filter(pk__in=linked_ids).only(*LINKED_PAGE_FIELDS)}
     linked = {pk: audience.visible(page) for pk, page in pages.items()}
-    for event in events:
-        event.relations = EventRelations(
+    return {
+        event.pk: EventRelations(
             organisations=organisations.get(event.pk, []),
             categories=categories.get(event.pk, []),
             salon=linked.get(event.salon_id),
             project=linked.get(event.project_id),
             listing=events,
         )
+        for event in events
+    }
+
+
+def attach(events, audience: Audience) -> list:
+    """Load the relations of a list of events loaded some other way (a search's hits)."""
+    events = list(events)
+    found = load(events, audience)
+    for event in events:
+        event.keep_relations(audience, found[event.pk])
     return events
 
 
-def relations_of(event, audience: Audience) -> EventRelations:
-    """`event.relations`, loading them for this one event when no list loaded them."""
-    if getattr(event, "relations", None) is None:
-        attach([event], audience)
-    return event.relations
+def from_editor(event, audience: Audience) -> EventRelations:
+    """An event's relations as they stand in the editor (unsaved choices included): previews."""
+    return EventRelations(
+        organisations=[
+            {"name": o.name, "kind": o.kind, "website": o.website}
+            for o in event.organisations.all()
+        ],
+        categories=[{"name": c.name, "slug": c.slug} for c in event.categories.all()],
+        salon=audience.visible(event.salon) if event.salon_id else None,
+        project=audience.visible(event.project) if event.project_id else None,
+        listing=[event],
+    )
+
+
+class ListingIterable(ModelIterable):
+    """Yields the events of a listing queryset with their relations loaded, all at once."""
+
+    def __iter__(self):
+        yield from attach(super().__iter__(), self.queryset.listing_audience)

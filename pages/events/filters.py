@@ -10,14 +10,22 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from pages import event_windows, inputs
+from pages import inputs
 from pages.models import EventPage, ProjectPage, SalonPage
 from pages.text_search import matching_pages
 from pages.visibility import Audience
 from snippets.models import Category
 
+from . import windows
+from .months import group_by_month
+
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MAX_MONTHS = 24
+# Grouped months (the embed page, the widget through GraphQL's eventMonths): one set of limits.
+MONTHS_DEFAULT = 2
+MONTHS_MAX = 12
+LIMIT_DEFAULT = 10
+LIMIT_MAX = 100
 ORDERS = {"start": ("start", "pk"), "-start": ("-start", "-pk")}
 
 
@@ -42,7 +50,22 @@ class EventFilter:
     search: str | None = None
     order: str | None = None
 
-    def window(self, now=None) -> event_windows.Window | None:
+    def window(self, now=None) -> windows.Window | None:
+        """The window the filter asks for, or None (then: events not yet ended)."""
+        months = self.month_list(now)
+        if months:
+            return months[0].span(months[-1])
+        if self.date_from or self.date_to:
+            first = inputs.calendar_date(self.date_from or inputs.EARLIEST, "from")
+            last = inputs.calendar_date(self.date_to or inputs.LATEST, "to")
+            if first > last:
+                raise InvalidFilter("from must not be after to.")
+            return windows.date_window(first, last)
+        return None
+
+    def month_list(self, now=None) -> list[windows.Month] | None:
+        """The months of a month window (from this Tokyo month when `month` is not given);
+        None when the filter names no months."""
         ranged = bool(self.date_from or self.date_to)
         if self.month is not None and ranged:
             raise InvalidFilter("Use either month or from/to, not both.")
@@ -52,25 +75,19 @@ class EventFilter:
             if not 1 <= self.months <= MAX_MONTHS:
                 raise InvalidFilter(f"months must be between 1 and {MAX_MONTHS}.")
             if self.month is None:
-                today = event_windows.today_in_tokyo(now)
-                return event_windows.month_window(today.year, today.month, self.months)
-        if self.month is not None:
-            match = MONTH_RE.match(self.month)
-            if not match or not 1 <= int(match.group(2)) <= 12:
-                raise InvalidFilter(
-                    f"month must look like 2026-11 (YYYY-MM), not {inputs.echo(self.month)}."
-                )
-            year, month = int(match.group(1)), int(match.group(2))
-            if not 1900 <= year <= 9000:
-                raise InvalidFilter("month must be between 1900-01 and 9000-12.")
-            return event_windows.month_window(year, month, self.months or 1)
-        if self.date_from or self.date_to:
-            first = inputs.calendar_date(self.date_from or inputs.EARLIEST, "from")
-            last = inputs.calendar_date(self.date_to or inputs.LATEST, "to")
-            if first > last:
-                raise InvalidFilter("from must not be after to.")
-            return event_windows.date_window(first, last)
-        return None
+                today = windows.today_in_tokyo(now)
+                return windows.months_from(today.year, today.month, self.months)
+        if self.month is None:
+            return None
+        match = MONTH_RE.match(self.month)
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise InvalidFilter(
+                f"month must look like 2026-11 (YYYY-MM), not {inputs.echo(self.month)}."
+            )
+        year, month = int(match.group(1)), int(match.group(2))
+        if not 1900 <= year <= 9000:
+            raise InvalidFilter("month must be between 1900-01 and 9000-12.")
+        return windows.months_from(year, month, self.months or 1)
 
     def apply(self, events, audience: Audience):
         """Narrow an already-public EventPage queryset; raises InvalidFilter on bad values."""
@@ -107,3 +124,31 @@ def _by_slug(model, slug, label, audience):
     if page is None:
         raise UnknownSlug(f"Unknown {label} {inputs.echo(slug)}.")
     return page
+
+
+@dataclass
+class Grouping:
+    """How many months an embed shows and how many events at most: the widget (through
+    GraphQL's `eventMonths`) and the embed page take the same values with the same errors."""
+
+    months: int = MONTHS_DEFAULT
+    limit: int = LIMIT_DEFAULT
+
+    @classmethod
+    def of(cls, months: int | None, limit: int | None) -> "Grouping":
+        found = cls(
+            MONTHS_DEFAULT if months is None else months, LIMIT_DEFAULT if limit is None else limit
+        )
+        if not 1 <= found.months <= MONTHS_MAX:
+            raise InvalidFilter(f"months must be a whole number from 1 to {MONTHS_MAX}.")
+        if not 1 <= found.limit <= LIMIT_MAX:
+            raise InvalidFilter(f"limit must be a whole number from 1 to {LIMIT_MAX}.")
+        return found
+
+
+def month_groups(events, event_filter: EventFilter, grouping: Grouping, audience, lang="ja"):
+    """The first `grouping.limit` events of the filter's months, grouped by month and
+    labelled (`pages.events.months`); `events` is a listing queryset."""
+    months = event_filter.month_list(audience.now)
+    chosen = list(event_filter.apply(events, audience)[: grouping.limit])
+    return group_by_month(chosen, months, lang)

@@ -4,11 +4,11 @@ import json
 import re
 
 from igren_cms.conf import association_name
-from pages.event_windows import TOKYO, iso_tokyo
-from pages.presenters import ONLINE, present
+from pages.plain_text import one_line
 
-from .describe import EventText
-from .text import one_line
+from .presenter import ONLINE
+from .text import EventText
+from .windows import iso_tokyo
 
 EVENT_STATUS = {
     "scheduled": "EventScheduled",
@@ -44,7 +44,7 @@ def price_of(fee: str) -> str | None:
 
 def _location(event):
     places = []
-    shown = present(event)
+    shown = event.presented()
     if shown.venue is not None:
         venue = shown.venue
         address = {"@type": "PostalAddress", "addressCountry": "JP"}
@@ -54,15 +54,14 @@ def _location(event):
             address["streetAddress"] = one_line(venue.address)
         places.append({"@type": "Place", "name": one_line(venue.name), "address": address})
     if shown.online:
-        if event.join_url:
-            places.append({"@type": "VirtualLocation", "url": event.join_url})
+        if shown.join_url:
+            places.append({"@type": "VirtualLocation", "url": shown.join_url})
         else:  # cancelled: online, but no way in
             places.append({"@type": "VirtualLocation", "name": ONLINE["ja"]})
     return places[0] if len(places) == 1 else places
 
 
-def _organizers(event, home_url: str | None):
-    relations = event.relations
+def _organizers(relations, home_url: str | None):
     found = []
     for page in (relations.salon, relations.project):
         if page:
@@ -83,29 +82,30 @@ def _organizers(event, home_url: str | None):
     return found[0] if len(found) == 1 else found
 
 
-def _date(event, value):
-    if event.all_day:
-        return value.astimezone(TOKYO).date().isoformat()
-    return iso_tokyo(value)
-
-
 def event_data(event, text: EventText, home_url: str | None = None) -> dict:
+    """schema.org Event for one event, from its `text.describe` (which carries its relations
+    as the request's audience sees them)."""
+    shown = event.presented()
+    if event.all_day:
+        start, end = shown.first_day.isoformat(), shown.last_day.isoformat()
+    else:
+        start, end = shown.start_iso, iso_tokyo(event.end)
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
         "name": text.title,
-        "startDate": _date(event, event.start),
-        "endDate": _date(event, event.end),
+        "startDate": start,
+        "endDate": end,
         "eventStatus": f"https://schema.org/{EVENT_STATUS[event.status]}",
         "eventAttendanceMode": f"https://schema.org/{ATTENDANCE[event.attendance_mode]}",
-        "organizer": _organizers(event, home_url),
+        "organizer": _organizers(text.relations, home_url),
     }
     if text.url:
         data["url"] = text.url
     if text.summary or text.body_text:
         data["description"] = text.summary or text.body_text[:500]
-    if event.status == "rescheduled" and event.previous_start:
-        data["previousStartDate"] = iso_tokyo(event.previous_start)
+    if shown.previous_start is not None:
+        data["previousStartDate"] = iso_tokyo(shown.previous_start)
     location = _location(event)
     if location:
         data["location"] = location

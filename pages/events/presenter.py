@@ -1,0 +1,197 @@
+"""How an event is shown, decided once for every output: the HTML pages, GraphQL (`statusLabel`,
+`location`, `when`, `onlineUrl`), the feeds, the embed page, the JSON-LD and (through GraphQL)
+the widget.
+
+- The status label is empty for an event that takes place as announced.
+- An online-only event never shows a venue, even one left over from before it moved online;
+  an in-person event never says オンライン; a cancelled or in-person event never offers a link
+  to join.
+- Times are in Asia/Tokyo: words for people (`when`, `previous_when`), ISO 8601 to the second
+  with +09:00 for machines (`start_iso`), local dates for all-day events (`first_day`,
+  `last_day`, and `end_day`, the exclusive end iCalendar and schema.org dates count to).
+- Months are named here too (`month_label`), so the embed page and the widget say them alike.
+"""
+
+import datetime
+from functools import cached_property
+
+from .windows import TOKYO, Month, iso_tokyo
+
+LANGUAGES = ("ja", "en")
+STATUS_LABELS = {
+    "ja": {"cancelled": "中止", "postponed": "延期", "rescheduled": "日程変更"},
+    "en": {"cancelled": "Cancelled", "postponed": "Postponed", "rescheduled": "Rescheduled"},
+}
+ONLINE = {"ja": "オンライン", "en": "Online"}
+SEPARATOR = {"ja": " ／ ", "en": " / "}
+PREVIOUSLY = {"ja": "当初の予定: {when}", "en": "Originally {when}"}
+WEEKDAYS = "月火水木金土日"
+EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def language(lang: str | None) -> str:
+    """A language the presenter speaks: `lang`, or Japanese."""
+    return lang if lang in LANGUAGES else "ja"
+
+
+def jp_date(value) -> str:
+    """2026年11月24日（火）: a date, or an instant in Asia/Tokyo."""
+    if hasattr(value, "hour"):
+        value = value.astimezone(TOKYO)
+    return f"{value.year}年{value.month}月{value.day}日（{WEEKDAYS[value.weekday()]}）"
+
+
+def _en_date(value) -> str:
+    return (
+        f"{EN_WEEKDAYS[value.weekday()]} {value.day} {EN_MONTHS[value.month - 1][:3]} {value.year}"
+    )
+
+
+def _date(value, lang: str) -> str:
+    return _en_date(value) if lang == "en" else jp_date(value)
+
+
+def month_label(month: Month, lang: str = "ja") -> str:
+    """2026年12月, or December 2026."""
+    if language(lang) == "en":
+        return f"{EN_MONTHS[month.month - 1]} {month.year}"
+    return f"{month.year}年{month.month}月"
+
+
+def span_text(start, end, all_day: bool, lang: str = "ja") -> str:
+    """e.g. 2026年12月5日（土） 15:00〜17:00, or a span of days; `end` is the last instant
+    (for all-day events, any moment of the last day)."""
+    start = start.astimezone(TOKYO)
+    end = end.astimezone(TOKYO)
+    same_day = start.date() == end.date()
+    dash = "–" if lang == "en" else "〜"
+    if all_day:
+        if same_day:
+            return _date(start, lang)
+        return (
+            f"{_date(start, lang)} {dash} {_date(end, lang)}"
+            if lang == "en"
+            else (f"{_date(start, lang)}{dash}{_date(end, lang)}")
+        )
+    if same_day:
+        sep = ", " if lang == "en" else " "
+        return f"{_date(start, lang)}{sep}{start:%H:%M}{dash}{end:%H:%M}"
+    if lang == "en":
+        return f"{_date(start, lang)} {start:%H:%M} {dash} {_date(end, lang)} {end:%H:%M}"
+    return f"{_date(start, lang)} {start:%H:%M}{dash}{_date(end, lang)} {end:%H:%M}"
+
+
+def when_text(event, lang: str = "ja") -> str:
+    """When the event takes place, in words."""
+    return span_text(event.start, event.end, event.all_day, language(lang))
+
+
+class EventPresentation:
+    """One event in one language; each part is worked out when first read, then kept.
+
+    Lists ask for a few parts of many events (GraphQL's `venue` alone, say), so nothing is
+    computed that the output does not show.
+    """
+
+    def __init__(self, event, lang: str):
+        self.event = event
+        self.lang = language(lang)
+
+    @cached_property
+    def status_label(self) -> str:
+        """中止, 延期 or 日程変更; "" when the event takes place as announced."""
+        return STATUS_LABELS[self.lang].get(self.event.status, "")
+
+    @cached_property
+    def venue(self):
+        """The Venue shown, or None (online only, or none set)."""
+        event = self.event
+        return event.venue if event.attendance_mode != "online" and event.venue_id else None
+
+    @cached_property
+    def online(self) -> bool:
+        """Takes place (also) online."""
+        return self.event.attendance_mode != "offline"
+
+    @cached_property
+    def join_url(self) -> str | None:
+        """Where the public may join online: never for a cancelled or an in-person event (a
+        leftover URL must not invite people to a meeting that will not happen)."""
+        event = self.event
+        if not event.online_url or not self.online or event.status == "cancelled":
+            return None
+        return event.online_url
+
+    def _places(self, venue_text: str) -> str:
+        parts = [" ".join(venue_text.split())] if self.venue is not None else []
+        if self.online:
+            parts.append(ONLINE[self.lang])
+        return SEPARATOR[self.lang].join(parts)
+
+    @cached_property
+    def location(self) -> str:
+        """ "会場名 ／ オンライン", "オンライン", "会場名" or ""."""
+        return self._places(self.venue.name if self.venue is not None else "")
+
+    @cached_property
+    def full_location(self) -> str:
+        """The same with the venue's 〒 postal code and address (calendars)."""
+        venue = self.venue
+        return self._places(f"{venue.name} {venue.full_address}" if venue is not None else "")
+
+    @cached_property
+    def when(self) -> str:
+        return when_text(self.event, self.lang)
+
+    @cached_property
+    def previous_start(self) -> datetime.datetime | None:
+        """The original start of a rescheduled event, else None."""
+        event = self.event
+        return event.previous_start if event.status == "rescheduled" else None
+
+    @cached_property
+    def previous_when(self) -> str:
+        """当初の予定: 2026年12月3日（木） 18:00 for a rescheduled event; "" otherwise."""
+        previous = self.previous_start
+        if previous is None:
+            return ""
+        local = previous.astimezone(TOKYO)
+        words = (
+            _date(local, self.lang)
+            if self.event.all_day
+            else (f"{_date(local, self.lang)} {local:%H:%M}")
+        )
+        return PREVIOUSLY[self.lang].format(when=words)
+
+    @cached_property
+    def start_iso(self) -> str:
+        return iso_tokyo(self.event.start)
+
+    @cached_property
+    def first_day(self) -> datetime.date:
+        """The local date the event starts on."""
+        return self.event.start.astimezone(TOKYO).date()
+
+    @cached_property
+    def last_day(self) -> datetime.date:
+        """The local date of the event's last moment."""
+        return self.event.end.astimezone(TOKYO).date()
+
+    @cached_property
+    def end_day(self) -> datetime.date:
+        """The day after `last_day`: the exclusive end date of an all-day event."""
+        return self.last_day + datetime.timedelta(days=1)
