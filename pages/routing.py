@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 from pages import inputs
 from pages.page_urls import absolute_url
+from pages.request_state import state_of
 from pages.visibility import audience_for
 
 MAX_PATH = 2000
@@ -18,12 +19,14 @@ STEPLEN = Page.steplen
 
 def site_for(request) -> Site | None:
     """The Wagtail site the request is for, else the default site (cached on the request)."""
-    if not hasattr(request, "_igren_site"):
-        site = Site.find_for_request(request)
-        if site is None:
-            site = Site.objects.filter(is_default_site=True).first()
-        request._igren_site = site
-    return request._igren_site
+    return state_of(request).keep("site", lambda: _find_site(request))
+
+
+def _find_site(request) -> Site | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return site
 
 
 def site_root_path(request) -> str | None:
@@ -82,7 +85,7 @@ def breadcrumbs(page, request) -> list:
     """The page's public ancestors below the site root, outermost first. Pages that share a
     parent (an event list) share one query."""
     parent_path = page.path[:-STEPLEN]
-    memo = request.__dict__.setdefault("_igren_breadcrumbs", {})
+    memo = state_of(request).keep("breadcrumbs", dict)
     if parent_path not in memo:
         root_path = site_root_path(request)
         root_depth = depth_of(root_path) if root_path else 1

@@ -2,7 +2,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from pages.models import EventIndexPage, EventPage, HomePage
+from pages.models import EventIndexPage, HomePage
+from tests.factories import create_event
 
 
 @pytest.fixture(scope="session")
@@ -52,29 +53,34 @@ def gql(db):
 @pytest.fixture
 def make_event(event_index):
     """Create (and by default publish) an event under the demo event index."""
-    from datetime import timedelta
+    return create_event
 
-    from django.utils import timezone
 
-    from snippets.models import Venue
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker):
+    """Data built once for a whole test module, committed, and removed after the module:
+    `with module_data() as later:` runs the block with the database open; after the module,
+    every page it created is deleted, then each `later(callable)` runs (for other rows the
+    pages referred to). Heavy fixtures are built once per module, not per test."""
+    from contextlib import contextmanager
 
-    def make(title="テストイベント", slug=None, publish=True, **fields):
-        start = fields.pop("start", timezone.now() + timedelta(days=3))
-        fields.setdefault("end", start + timedelta(hours=2))
-        fields.setdefault("venue", Venue.objects.first())
-        page = EventPage(
-            title=title, slug=slug or f"t-{abs(hash(title)) % 10**8}", start=start, **fields
-        )
-        event_index.add_child(instance=page)
-        revision = page.save_revision()
-        if publish:
-            revision.publish()
-        else:
-            page.live = False
-            page.save(update_fields=["live"])
-        return page
+    from wagtail.models import Page
 
-    return make
+    created, cleanups = [], []
+
+    @contextmanager
+    def open_database():
+        with django_db_blocker.unblock():
+            before = set(Page.objects.values_list("pk", flat=True))
+            yield cleanups.append
+            created.extend(set(Page.objects.values_list("pk", flat=True)) - before)
+
+    yield open_database
+    with django_db_blocker.unblock():
+        for page in Page.objects.filter(pk__in=created).order_by("-depth"):
+            page.delete()
+        for cleanup in cleanups:
+            cleanup()
 
 
 @pytest.fixture(scope="session")

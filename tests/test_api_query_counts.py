@@ -7,8 +7,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.models import EventPage, SalonPage
+from pages.models import EventPage, HomePage, SalonPage
 from snippets.models import Category, Organisation, Venue
+from tests.factories import create_event
 
 pytestmark = pytest.mark.django_db
 
@@ -18,15 +19,22 @@ EVENTS = """{ events(month: "2031-01", perPage: %d) { items { id title url start
   pagination { total } } }"""
 
 
-@pytest.fixture
-def sixty_events(make_event, home):
+@pytest.fixture(scope="module")
+def sixty_events(module_data):
+    """Built once for the module (it took 10-15 s per test when rebuilt for each)."""
+    with module_data():
+        make_sixty_events()
+
+
+def make_sixty_events():
+    home = HomePage.objects.get()
     salon = SalonPage.objects.get(slug="kenou")
     organisations = list(Organisation.objects.all()[:3])
     categories = list(Category.objects.all()[:2])
     venue = Venue.objects.first()
     start = datetime.datetime(2031, 1, 5, 10, tzinfo=datetime.UTC)
     for i in range(60):
-        event = make_event(
+        event = create_event(
             f"件数テスト{i}",
             f"count-{i}",
             start=start + datetime.timedelta(hours=i),

@@ -97,7 +97,7 @@ def test_widget_and_iframe_render_on_a_foreign_origin(page, host_origin, served_
     for index in (0, 1):
         shown = set(sections.nth(index).locator(".title").all_inner_texts())
         assert shown == expected[index], (index, shown)
-    cancelled = widget.locator("li.cancelled")
+    cancelled = widget.locator("li.CANCELLED")
     assert cancelled.locator(".badge").inner_text() == "中止"
     assert widget.locator("time").first.get_attribute("datetime").endswith("+09:00")
 
@@ -109,7 +109,7 @@ def test_widget_and_iframe_render_on_a_foreign_origin(page, host_origin, served_
     frame = page.frame_locator("iframe")
     frame.locator("li.event").first.wait_for(timeout=15_000)
     assert set(frame.locator(".title").all_inner_texts()) == expected[0] | expected[1]
-    assert frame.locator("li.cancelled .badge").inner_text() == "中止"
+    assert frame.locator("li.CANCELLED .badge").inner_text() == "中止"
 
     assert page.problems == []
 

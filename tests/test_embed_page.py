@@ -36,7 +36,7 @@ def test_events_grouped_by_this_month_and_next(client):
     first, second = html.split("<h2", 2)[1:]
     assert "尾上町サロン 夕べの交流会" in first
     assert "新事業・新技術支援フォーラム" in second
-    assert '<span class="badge cancelled">中止</span>' in html
+    assert '<span class="badge CANCELLED">中止</span>' in html
     assert "<time datetime=" in html
     assert "webcal://testserver/feeds/events.ics" in html
 

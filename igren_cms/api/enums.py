@@ -7,6 +7,7 @@ stored value; arguments arrive as the enum member, whose `.value` is the stored 
 import graphene
 
 from pages.events.filters import ORDERS
+from pages.events.presenter import enum_name
 from pages.models import EventPage, ProjectPage
 from pages.models.dates import DatePrecision as DatePrecisionChoices
 from snippets.models import Organisation
@@ -39,7 +40,7 @@ ORDER_NAMES = {"start": "START_ASC", "-start": "START_DESC"}
 
 def from_values(name: str, values, description: str, names=None):
     """A graphene Enum whose members carry the stored values and a description each."""
-    members = {(names or {}).get(v, v.upper()): v for v in values}
+    members = {(names or {}).get(v, enum_name(v)): v for v in values}
 
     def member_description(self):
         return MEANINGS.get(self.value)

@@ -14,6 +14,7 @@ from PIL import features
 
 from igren_cms.conf import image_setting
 from pages.inputs import BadInput
+from pages.request_state import state_of
 
 from .context import audience
 
@@ -108,11 +109,7 @@ class RenditionBatches:
 
 def batches(info) -> RenditionBatches:
     """This request's batches (one per request, like its Audience)."""
-    request = info.context
-    found = getattr(request, "_igren_rendition_batches", None)
-    if found is None:
-        found = request._igren_rendition_batches = RenditionBatches()
-    return found
+    return state_of(info.context).keep("rendition_batches", RenditionBatches)
 
 
 def _renditions(image, specs):

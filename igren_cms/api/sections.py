@@ -5,6 +5,7 @@ import graphene
 
 from pages import previews, routing
 from pages.models import EventIndexPage, EventPage, ProjectIndexPage, SalonIndexPage
+from pages.request_state import state_of
 from pages.rich_text import public_html
 
 from .context import audience
@@ -102,7 +103,7 @@ class SiteQueries(graphene.ObjectType):
     def resolve_preview(root, info, token):
         from pages import inputs
 
-        info.context.igren_private = True  # never cached, by this server or a CDN
+        state_of(info.context).set("private", True)  # never cached, by this server or a CDN
         page = previews.load(inputs.text(token, "token", max_length=4000))
         if isinstance(page, EventPage):
             previews.attach_relations(page, audience(info))

@@ -22,6 +22,7 @@ from graphql import (
 
 from igren_cms import delivery, outage
 from igren_cms.conf import graphiql_enabled
+from pages.request_state import state_of
 
 from . import errors, limits, persisted
 from .schema import schema
@@ -122,7 +123,7 @@ class DeadlineExecution(ExecutionContext):
     """
 
     def execute_fields(self, parent_type, source_value, path, fields):
-        budget = getattr(self.context_value, "igren_deadline", None)
+        budget = state_of(self.context_value).get("deadline")
         if budget is not None and monotonic() > budget[0]:
             raise GraphQLError(
                 f"The query ran past its time limit of {budget[1]:g} s; ask for fewer items "
@@ -133,7 +134,7 @@ class DeadlineExecution(ExecutionContext):
 
 
 def start_deadline(request, seconds: float) -> None:
-    request.igren_deadline = (monotonic() + seconds, seconds)
+    state_of(request).set("deadline", (monotonic() + seconds, seconds))
 
 
 def malformed_parameter(data):
@@ -352,7 +353,7 @@ def render_get(request, *args, **kwargs):
     200 without errors, and not a preview."""
     view = _with_graphiql if graphiql_enabled() else _plain
     response = view(request, *args, **kwargs)
-    private = getattr(request, "igren_private", False)  # e.g. a preview
+    private = state_of(request).get("private", False)  # e.g. a preview
     if private or response.status_code != 200 or b'"errors"' in response.content:
         response["Cache-Control"] = "no-store"
     else:

@@ -43,6 +43,12 @@ EN_MONTHS = [
 ]
 
 
+def enum_name(value: str) -> str:
+    """A stored choice as the API's enums name it (cancelled -> CANCELLED): the widget and the
+    embed page mark an event's status with this one name."""
+    return value.upper()
+
+
 def language(lang: str | None) -> str:
     """A language the presenter speaks: `lang`, or Japanese."""
     return lang if lang in LANGUAGES else "ja"
@@ -115,6 +121,11 @@ class EventPresentation:
     def status_label(self) -> str:
         """中止, 延期 or 日程変更; "" when the event takes place as announced."""
         return STATUS_LABELS[self.lang].get(self.event.status, "")
+
+    @cached_property
+    def status_name(self) -> str:
+        """SCHEDULED, CANCELLED, POSTPONED or RESCHEDULED, as GraphQL's `status`."""
+        return enum_name(self.event.status)
 
     @cached_property
     def venue(self):

@@ -5,7 +5,7 @@
  *   <igren-events salon="kawasaki" months="2" limit="10"></igren-events>
  *
  * Attributes: salon, project, category (slugs), months (1-12, default 2), limit (1-100,
- * default 10), lang (ja or en), endpoint (the GraphQL URL; default: beside this script, so
+ * default 10; the embed page's limits, checked by the API), lang (ja or en), endpoint (the GraphQL URL; default: beside this script, so
  * https://HOST/PREFIX/embed/events.js reads https://HOST/PREFIX/graphql/). No dependencies; the list lives in a shadow root, so the host
  * page's styles do not leak in. Theme it with CSS custom properties on the element:
  *   --igren-accent, --igren-text, --igren-muted, --igren-background, --igren-border,
@@ -20,8 +20,6 @@
   const ORIGIN = new URL(SCRIPT_URL).origin;
   // The plugin serves embed/events.js and graphql/ under the same prefix.
   const DEFAULT_ENDPOINT = new URL("../graphql/", SCRIPT_URL).href;
-  const TOKYO = "Asia/Tokyo";
-  const HOUR = 3600 * 1000;
 
   const WORDS = {
     ja: {
@@ -52,56 +50,30 @@
     .add { font-size: .85em; color: var(--igren-accent, #0b6e4f); }
     .badge { display: inline-block; margin-left: .4em; padding: 0 .4em; border-radius: .2em; font-size: .8em; font-weight: 700; color: #fff;
       background: var(--igren-cancelled, #b42318); }
-    .badge.postponed { background: var(--igren-postponed, #b54708); }
-    .badge.rescheduled { background: var(--igren-accent, #175cd3); }
-    .cancelled .title { text-decoration: line-through; }
+    .badge.POSTPONED { background: var(--igren-postponed, #b54708); }
+    .badge.RESCHEDULED { background: var(--igren-accent, #175cd3); }
+    .CANCELLED .title { text-decoration: line-through; }
     a:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .message { color: var(--igren-muted, #52606d); }
   `;
 
-  // Status label, place and time in words come from the server (one presenter for every Igren
-  // output), in the widget's language.
-  const QUERY = `query IgrenEmbed($month: String, $months: Int, $salon: String, $project: String,
+  // Everything the widget shows comes from the server, as every Igren output shows it: the
+  // months (in Tokyo), their labels, which events fall in each, status label, place and time in
+  // words. Months and limit are checked by the API with the embed page's limits and errors.
+  const QUERY = `query IgrenEmbed($months: Int, $salon: String, $project: String,
     $category: String, $limit: Int, $lang: Language) {
-    events(month: $month, months: $months, salon: $salon, project: $project, category: $category,
-      perPage: $limit) {
-      items { id title url start end status statusLabel(lang: $lang) location(lang: $lang)
+    eventMonths(months: $months, salon: $salon, project: $project, category: $category,
+      limit: $limit) {
+      month label(lang: $lang)
+      events { id title url start status statusLabel(lang: $lang) location(lang: $lang)
         when(lang: $lang) icsUrl }
     }
   }`;
 
-  function tokyoParts(date) {
-    const parts = {};
-    for (const p of new Intl.DateTimeFormat("en-CA", {
-      timeZone: TOKYO, year: "numeric", month: "2-digit", day: "2-digit",
-    }).formatToParts(date)) parts[p.type] = Number(p.value);
-    return parts;
-  }
-
-  function monthStart(year, month) {
-    // 00:00 in Tokyo (UTC+9, no daylight saving) on the first of the month.
-    return new Date(Date.UTC(year, month - 1, 1) - 9 * HOUR);
-  }
-
-  function monthWindows(count) {
-    const now = tokyoParts(new Date());
-    const windows = [];
-    for (let i = 0; i < count; i++) {
-      const index = now.year * 12 + (now.month - 1) + i;
-      const year = Math.floor(index / 12), month = (index % 12) + 1;
-      const nextIndex = index + 1;
-      windows.push({
-        year, month,
-        start: monthStart(year, month),
-        end: monthStart(Math.floor(nextIndex / 12), (nextIndex % 12) + 1),
-      });
-    }
-    return windows;
-  }
-
-  function clampInt(value, low, high, fallback) {
-    const n = Number.parseInt(value, 10);
-    return Number.isFinite(n) ? Math.min(high, Math.max(low, n)) : fallback;
+  function whole(value) {
+    // Digits go as a number; anything else goes as written, for the API to refuse.
+    if (value === null || value === "") return null;
+    return /^[0-9]+$/.test(value) ? Number(value) : value;
   }
 
   function safeHref(url) {
@@ -149,20 +121,16 @@
     async load() {
       const generation = ++this.generation;
       const words = WORDS[this.lang2];
-      const months = clampInt(this.getAttribute("months"), 1, 12, 2);
-      const limit = clampInt(this.getAttribute("limit"), 1, 100, 10);
-      const windows = monthWindows(months);
-      const first = windows[0];
       const variables = {
-        month: `${first.year}-${String(first.month).padStart(2, "0")}`,
-        months, limit,
+        months: whole(this.getAttribute("months")),
+        limit: whole(this.getAttribute("limit")),
         salon: this.getAttribute("salon") || null,
         project: this.getAttribute("project") || null,
         category: this.getAttribute("category") || null,
-        lang: this.lang2.toUpperCase(),
+        lang: this.lang2 === "en" ? "EN" : "JA",
       };
       this.show(el("p", { class: "message", role: "status" }, words.loading), true);
-      let items;
+      let months;
       try {
         const url = this.endpoint + "?" + new URLSearchParams({
           query: QUERY, variables: JSON.stringify(variables),
@@ -171,15 +139,19 @@
           headers: { Accept: "application/graphql-response+json, application/json" },
         });
         const body = await response.json();
-        if (!body.data || !body.data.events) throw new Error("no data");
-        items = body.data.events.items;
-      } catch (_) {
+        if (!body.data || !body.data.eventMonths) {
+          const reason = body.errors && body.errors[0] ? body.errors[0].message : "no data";
+          throw new Error(reason);
+        }
+        months = body.data.eventMonths;
+      } catch (error) {
         if (generation === this.generation) {
+          console.warn("<igren-events>:", error.message);
           this.show(el("p", { class: "message", role: "alert" }, words.failed), false);
         }
         return;
       }
-      if (generation === this.generation) this.render(items, windows, words);
+      if (generation === this.generation) this.render(months, words);
     }
 
     show(node, busy) {
@@ -188,21 +160,16 @@
       this.root.replaceChildren(style, region);
     }
 
-    render(items, windows, words) {
-      const lang = this.lang2;
+    render(months, words) {
       const region = el("div", { role: "region", "aria-label": words.label });
-      const monthName = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "ja-JP", {
-        timeZone: TOKYO, year: "numeric", month: "long",
-      });
-      for (const w of windows) {
-        const inMonth = items.filter((e) => new Date(e.start) < w.end && new Date(e.end) > w.start);
-        const headingId = `igren-${w.year}-${w.month}`;
+      for (const month of months) {
+        const headingId = `igren-${month.month}`;
         const section = el("section", { "aria-labelledby": headingId },
-          el("h2", { id: headingId }, monthName.format(new Date(w.start.getTime() + 12 * HOUR))));
-        if (inMonth.length === 0) {
+          el("h2", { id: headingId }, month.label));
+        if (month.events.length === 0) {
           section.append(el("p", { class: "message" }, words.empty));
         } else {
-          section.append(el("ol", {}, ...inMonth.map((e) => this.item(e, words))));
+          section.append(el("ol", {}, ...month.events.map((e) => this.item(e, words))));
         }
         region.append(section);
       }
@@ -210,18 +177,17 @@
     }
 
     item(event, words) {
-      // The API's enums are upper case (CANCELLED); the widget's CSS classes are lower case.
-      const status = String(event.status).toLowerCase();
+      // The status is the API's enum value (CANCELLED …), the same class the embed page uses.
       const when = el("div", { class: "when" }, el("time", { datetime: event.start }, event.when));
       if (event.statusLabel) {
-        when.append(el("span", { class: `badge ${status}` }, event.statusLabel));
+        when.append(el("span", { class: `badge ${event.status}` }, event.statusLabel));
       }
       const href = safeHref(event.url);
       const title = href
         ? el("a", { class: "title", href, target: "_blank", rel: "noopener" }, event.title)
         : el("span", { class: "title" }, event.title);
       const ics = safeHref(event.icsUrl);
-      return el("li", { class: `event ${status}` },
+      return el("li", { class: `event ${event.status}` },
         when,
         el("div", {}, title),
         event.location ? el("div", { class: "where" }, event.location) : null,
