@@ -55,6 +55,7 @@ run: install ## Migrate, load the Igren demo, create a local admin and serve on 
 test: install tools ## ruff, Django checks, migrations check, pytest on SQLite and on PostgreSQL
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=igren_site.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=igren_site.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	@echo "=== pytest on SQLite ==="

@@ -9,7 +9,9 @@ class IgrenCmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from igren_cms import delivery, notify
+        # Both import models: importable only once the apps are loaded.
+        from igren_cms import notify
+        from igren_cms.http_cache import version
 
-        delivery.connect()
+        version.connect()
         notify.connect()

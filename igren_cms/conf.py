@@ -7,8 +7,17 @@
     IGREN_FRONTEND_URL   str, default "": headless mode, page URLs point at this frontend
     IGREN_PREVIEW_URL    str, default "{IGREN_FRONTEND_URL}/preview": the frontend's preview route
     IGREN_PREVIEW_MAX_AGE  int, default 3600: seconds a preview token stays valid
+    IGREN_WEBHOOKS       list of {"url", "secret"}, default []: where publish notices are sent
+    IGREN_JAPANESE_WAGTAIL_DEFAULTS  bool, default False: Japanese names for Wagtail's default
+                         groups and workflow
     WAGTAIL_SITE_NAME    str (Wagtail's own): the association's name in feed titles;
                          default ASSOCIATION_NAME
+    WAGTAILFRONTENDCACHE dict (Wagtail's own): when set, publishes purge the front cache
+    TASKS                dict (Django's): the worker runs the backend named here
+    CSRF_COOKIE_NAME, SECURE_SSL_REDIRECT (Django's own): read where the API drops the CSRF
+                         cookie and where cached answers respect the HTTPS redirect
+
+No other module of the plugin reads `django.conf.settings` (a test checks).
 
 Settings are read at call time, so `override_settings` in tests and per-site settings work.
 """
@@ -109,6 +118,49 @@ def preview_url() -> str:
 
 def preview_max_age() -> int:
     return int(getattr(settings, "IGREN_PREVIEW_MAX_AGE", 3600))
+
+
+def webhooks() -> list[dict]:
+    """The webhooks that have a URL."""
+    return [h for h in getattr(settings, "IGREN_WEBHOOKS", []) or [] if h.get("url")]
+
+
+def japanese_wagtail_defaults() -> bool:
+    return bool(getattr(settings, "IGREN_JAPANESE_WAGTAIL_DEFAULTS", False))
+
+
+def frontend_cache_configured() -> bool:
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def task_backend() -> str:
+    return getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "")
+
+
+def csrf_cookie_name() -> str:
+    return settings.CSRF_COOKIE_NAME
+
+
+def https_required() -> bool:
+    return bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
+
+
+def debug() -> bool:
+    return bool(settings.DEBUG)
+
+
+# The settings that shape public outputs: a change of any changes every response cache key.
+OUTPUT_SETTINGS = (
+    "IGREN_API",
+    "IGREN_FEEDS",
+    "IGREN_IMAGES",
+    "IGREN_FRONTEND_URL",
+    "WAGTAIL_SITE_NAME",
+)
+
+
+def output_settings_fingerprint() -> str:
+    return repr([getattr(settings, name, None) for name in OUTPUT_SETTINGS])
 
 
 def association_name() -> str:

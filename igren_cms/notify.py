@@ -23,11 +23,11 @@ import json
 import logging
 import urllib.request
 
-from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_tasks import task
 
+from igren_cms.conf import frontend_cache_configured, webhooks
 from pages.events.windows import TOKYO
 
 logger = logging.getLogger("igren_cms.notify")
@@ -35,7 +35,7 @@ TIMEOUT = 10
 
 
 def hooks() -> list[dict]:
-    return [h for h in getattr(settings, "IGREN_WEBHOOKS", []) or [] if h.get("url")]
+    return webhooks()
 
 
 def signature(secret: str, body: bytes) -> str:
@@ -168,7 +168,7 @@ def plugin_urls() -> list[str]:
 
 
 def purge_plugin_urls():
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not frontend_cache_configured():
         return
     from django.apps import apps
 

@@ -12,8 +12,8 @@ from django.views.decorators.gzip import gzip_page
 
 from igren_cms import sitemap
 from igren_cms.api.views import graphql_view
-from igren_cms.delivery import cached_public
 from igren_cms.feeds import embed, views
+from igren_cms.http_cache.views import cached_public
 from igren_cms.outage import survives_outage
 from igren_cms.ratelimit import rate_limited
 

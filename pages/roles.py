@@ -15,6 +15,8 @@ and workflows of a host are left as they are; only these names are created or co
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from igren_cms.conf import japanese_wagtail_defaults as japanese_wagtail_defaults_enabled
+
 EDITORS = "編集者"
 APPROVERS = "承認者"
 WORKFLOW = "イグレン承認フロー"
@@ -114,10 +116,9 @@ WAGTAIL_DEFAULT_WORKFLOW = {"Moderators approval": "モデレーターによる�
 
 
 def japanese_wagtail_defaults():
-    from django.conf import settings
-    from wagtail.models import Task, Workflow
+    from wagtail.models import Task, Workflow  # Wagtail's models: not importable before apps load
 
-    if not getattr(settings, "IGREN_JAPANESE_WAGTAIL_DEFAULTS", False):
+    if not japanese_wagtail_defaults_enabled():
         return
     for old, new in WAGTAIL_DEFAULT_GROUPS.items():
         if not Group.objects.filter(name=new).exists():

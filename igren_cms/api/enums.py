@@ -6,7 +6,7 @@ stored value; arguments arrive as the enum member, whose `.value` is the stored 
 
 import graphene
 
-from pages.events.filters import ORDERS
+from pages.event_filters import ORDERS
 from pages.events.presenter import enum_name
 from pages.models import EventPage, ProjectPage
 from pages.models.dates import DatePrecision as DatePrecisionChoices

@@ -5,7 +5,7 @@ code rather than on the message (the list is documented in docs/api.md, "Errors"
 from graphql import GraphQLError
 
 from pages import inputs
-from pages.events.filters import UnknownSlug
+from pages.event_filters import UnknownSlug
 
 BAD_REQUEST = "BAD_REQUEST"  # the HTTP request is malformed (no query, bad JSON body…)
 BAD_USER_INPUT = "BAD_USER_INPUT"  # an argument or variable the client must correct

@@ -1,11 +1,11 @@
 """The events' root fields as plain functions: arguments in, public events out.
 
-Arguments are validated by `pages.events.filters` (shared with the feeds and the embed);
+Arguments are validated by `pages.event_filters` (shared with the feeds and the embed);
 visibility and relations come with `EventPage.objects.listing(audience)`. The types in
 `events.py` only declare fields.
 """
 
-from pages.events.filters import EventFilter, Grouping, month_groups
+from pages.event_filters import EventFilter, Grouping, month_groups
 from pages.models import EventPage
 
 from .context import audience

@@ -3,7 +3,7 @@
 import graphene
 
 from pages import inputs
-from pages.events.filters import UnknownSlug
+from pages.event_filters import UnknownSlug
 from pages.models import ProjectPage
 from pages.rich_text import expanded_body
 from pages.text_search import matching_pages

@@ -5,7 +5,6 @@ import logging
 import re
 from time import monotonic
 
-from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
@@ -20,8 +19,9 @@ from graphql import (
     get_operation_ast,
 )
 
-from igren_cms import delivery, outage
-from igren_cms.conf import graphiql_enabled
+from igren_cms import outage
+from igren_cms.conf import csrf_cookie_name, graphiql_enabled
+from igren_cms.http_cache.views import cached_public
 from pages.request_state import state_of
 
 from . import errors, limits, persisted
@@ -167,7 +167,7 @@ class PublicGraphQLView(GraphQLView):
         # graphene-django's dispatch asks for a CSRF cookie (for GraphiQL); the API is
         # csrf_exempt and takes no cookies, and a cookie would stop CDNs from caching.
         request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
-        response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
+        response.cookies.pop(csrf_cookie_name(), None)
         for header, value in CORS_HEADERS.items():
             response[header] = value
         response["Vary"] = "Accept"
@@ -365,8 +365,8 @@ def render_get(request, *args, **kwargs):
 
 
 # Keyed by the content version, the whole query string (document or hash, variables,
-# operation) and the Accept header: see igren_cms/delivery.py.
-cached_get = delivery.cached_public("graphql", vary=("Accept", "Accept-Encoding"))(render_get)
+# operation) and the Accept header: see igren_cms/http_cache/.
+cached_get = cached_public("graphql", vary=("Accept", "Accept-Encoding"))(render_get)
 
 
 @csrf_exempt

@@ -18,7 +18,7 @@ from pages.events.schema_org import event_data, script_json
 from pages.events.text import describe
 from pages.visibility import audience_for
 
-from . import conditional, selection
+from . import freshness, selection
 from .views import plain_error, subscribe_links
 
 WIDGET = Path(__file__).with_name("assets") / "igren-events.js"
@@ -95,7 +95,7 @@ def embed_page(request):
     )
     response["Content-Security-Policy"] = content_security_policy()
     events = {e.pk: e for group in groups for e in group.events}.values()
-    return conditional.finish(request, response, list(events), audience.now)
+    return freshness.finish(response, list(events), audience.now)
 
 
 @cache
@@ -108,4 +108,4 @@ def widget_script(request):
     response = HttpResponse(widget_source(), content_type="text/javascript; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     response["Cache-Control"] = f"public, max-age={feed_setting('MAX_AGE')}"
-    return conditional.finish(request, response, [], None)
+    return freshness.finish(response, [], None)

@@ -1,7 +1,7 @@
 """Which events a feed or embed shows: query parameters in, public events out.
 
 Visibility comes from `EventPage.objects.listing(audience)` and the filters from
-`pages.events.filters`,
+`pages.event_filters`,
 shared with the GraphQL API. A malformed parameter is a 400, a well-formed slug that names
 nothing public is a 404; both carry a plain message.
 """
@@ -15,7 +15,7 @@ from django.db.models import Q
 
 from igren_cms.conf import feed_setting
 from pages import inputs
-from pages.events.filters import EventFilter, Grouping, InvalidFilter, UnknownSlug, month_groups
+from pages.event_filters import EventFilter, Grouping, InvalidFilter, UnknownSlug, month_groups
 from pages.events.windows import today_in_tokyo
 from pages.models import EventPage
 from pages.visibility import Audience
@@ -114,7 +114,7 @@ def feed_events(query: FeedQuery, audience: Audience) -> list:
 
 def embed_months(query: FeedQuery, audience: Audience) -> list:
     """This month and the next `months - 1` months in Tokyo, at most `limit` events, grouped
-    by month (`pages.events.filters.month_groups`, as GraphQL's `eventMonths`)."""
+    by month (`pages.event_filters.month_groups`, as GraphQL's `eventMonths`)."""
     with _feed_errors():
         return month_groups(
             EventPage.objects.listing(audience),

@@ -18,7 +18,7 @@ from pages.models import EventPage, ProjectPage, SalonPage
 from pages.visibility import Audience, audience_for
 from snippets.models import Category
 
-from . import conditional, ical, jsonfeed, selection, syndication
+from . import freshness, ical, jsonfeed, selection, syndication
 
 TEXT_PLAIN = "text/plain; charset=utf-8"
 CONTENT_TYPES = {
@@ -98,7 +98,7 @@ def event_feed(request, kind: str):
     response["Access-Control-Allow-Origin"] = "*"
     if kind == "ics":
         response["Content-Disposition"] = 'inline; filename="igren-events.ics"'
-    return conditional.finish(request, response, events, audience.now)
+    return freshness.finish(response, events, audience.now)
 
 
 @require_safe
@@ -119,7 +119,7 @@ def event_calendar(request, pk: int):
     response = HttpResponse(body, content_type=CONTENT_TYPES["ics"])
     response["Content-Disposition"] = f'attachment; filename="igren-event-{event.pk}.ics"'
     response["Access-Control-Allow-Origin"] = "*"
-    return conditional.finish(request, response, [event], audience.now)
+    return freshness.finish(response, [event], audience.now)
 
 
 def subscribe_links(request, **params) -> dict:

@@ -53,13 +53,13 @@ AUTHENTICATION_BACKENDS = [
 
 MIDDLEWARE = [
     # First: repeats of cached public responses are answered before anything else runs.
-    "igren_cms.middleware.ResponseCacheMiddleware",
+    "igren_cms.http_cache.middleware.ResponseCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before LocaleMiddleware: public API and feed responses keep exactly their own Vary.
-    "igren_cms.middleware.ExactVary",
+    "igren_cms.http_cache.vary.ExactVary",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -1,12 +1,12 @@
 """The event domain: every rule about an event, written once.
 
 - `windows`: Tokyo month ranges and the overlap rule (SQL and Python alike);
-- `filters`: the arguments every event list accepts (GraphQL, feeds, embed), validated;
 - `relations`: salons, projects, organisations and categories of a list, in flat queries;
 - `presenter`: how an event reads (status, place, when, join link, dates), per language;
 - `months`: events grouped into labelled months;
 - `text`, `schema_org`: the event as plain text and as schema.org data for the feeds and pages.
 
 The page model itself is `pages.models.EventPage`; its queryset's `listing(audience)` is the
-entry point of every list.
+entry point of every list; the arguments every list takes (GraphQL, feeds, embed) are
+validated by `pages.event_filters`.
 """

@@ -1,8 +1,9 @@
 import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+
+from igren_cms.conf import debug
 
 
 class Command(BaseCommand):
@@ -12,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="admin")
 
     def handle(self, *args, username, **options):
-        if not settings.DEBUG:
+        if not debug():
             raise CommandError("ensure_local_admin is for local development (DEBUG) only.")
         User = get_user_model()
         if User.objects.filter(username=username).exists():

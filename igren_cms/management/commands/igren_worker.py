@@ -17,19 +17,15 @@ import logging
 import signal
 import time
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from igren_cms import notify
+from igren_cms.conf import task_backend
 from igren_cms.outage import OUTAGE_ERRORS
 
 logger = logging.getLogger("igren_cms.worker")
-
-
-def task_backend() -> str:
-    return getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "")
 
 
 class Command(BaseCommand):

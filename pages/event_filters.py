@@ -11,13 +11,12 @@ import re
 from dataclasses import dataclass
 
 from pages import inputs
+from pages.events import windows
+from pages.events.months import group_by_month
 from pages.models import EventPage, ProjectPage, SalonPage
 from pages.text_search import matching_pages
 from pages.visibility import Audience
 from snippets.models import Category
-
-from . import windows
-from .months import group_by_month
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 MAX_MONTHS = 24
