@@ -22,6 +22,8 @@ No other module of the plugin reads `django.conf.settings` (a test checks).
 Settings are read at call time, so `override_settings` in tests and per-site settings work.
 """
 
+from pathlib import Path
+
 from django.conf import settings
 
 ASSOCIATION_NAME = "神奈川県異業種連携協議会"
@@ -171,6 +173,4 @@ def admin_js_locale_path() -> str:
     """For a host's LOCALE_PATHS: Japanese for Wagtail's admin JavaScript strings that Wagtail's
     own catalogue leaves in English (Wagtail's JS catalogue reads only its own app and
     LOCALE_PATHS)."""
-    from pathlib import Path
-
     return str(Path(__file__).resolve().parent / "jslocale")

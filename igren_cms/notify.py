@@ -23,12 +23,18 @@ import json
 import logging
 import urllib.request
 
+from django.apps import apps
+from django.db.models.signals import post_delete
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_tasks import task
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from igren_cms.conf import frontend_cache_configured, webhooks
+from igren_cms.models import WebhookDelivery
 from pages.events.windows import TOKYO
+from pages.routing import site_path
 
 logger = logging.getLogger("igren_cms.notify")
 TIMEOUT = 10
@@ -70,8 +76,6 @@ def send(url: str, secret: str, payload: dict) -> tuple[int, str]:
 @task()
 def deliver(delivery_id: int) -> int:
     """One attempt of one delivery; a failure is retried by the worker with backoff."""
-    from igren_cms.models import WebhookDelivery
-
     delivery = WebhookDelivery.objects.filter(pk=delivery_id).first()
     if delivery is None or delivery.delivered_at is not None:
         return 0
@@ -102,8 +106,6 @@ def deliver(delivery_id: int) -> int:
 
 def retry_due(now=None) -> int:
     """Queue the failed deliveries whose next attempt is due (each worker cycle)."""
-    from igren_cms.models import WebhookDelivery
-
     due = WebhookDelivery.objects.filter(
         delivered_at__isnull=True, next_attempt_at__lte=now or timezone.now()
     ).values_list("pk", flat=True)
@@ -115,8 +117,6 @@ def retry_due(now=None) -> int:
 
 
 def describe_page(page) -> dict:
-    from pages.routing import site_path
-
     return {
         "id": page.pk,
         "type": type(page).__name__,
@@ -133,8 +133,6 @@ def page_event(event: str, page):
         "page": describe_page(page),
         "sentAt": timezone.localtime(timezone.now(), TOKYO).replace(microsecond=0).isoformat(),
     }
-    from igren_cms.models import WebhookDelivery
-
     payload["feeds"] = plugin_urls()
     for hook in hooks():
         delivery = WebhookDelivery.objects.create(
@@ -146,8 +144,6 @@ def page_event(event: str, page):
 
 def plugin_urls() -> list[str]:
     """The absolute URLs of the plugin's outputs that change with any page."""
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return []
@@ -170,10 +166,9 @@ def plugin_urls() -> list[str]:
 def purge_plugin_urls():
     if not frontend_cache_configured():
         return
-    from django.apps import apps
-
     if not apps.is_installed("wagtail.contrib.frontend_cache"):
         return
+    # wagtail.contrib.frontend_cache is optional: imported only when it is installed.
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     purge_urls_from_cache(plugin_urls())
@@ -192,16 +187,11 @@ def on_moved(sender, instance, **kwargs):
 
 
 def on_deleted(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     if isinstance(instance, Page) and type(instance) is not Page:
         page_event("page.deleted", instance)
 
 
 def connect():
-    from django.db.models.signals import post_delete
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     page_published.connect(on_published, dispatch_uid="igren_notify_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="igren_notify_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="igren_notify_moved")

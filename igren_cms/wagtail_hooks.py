@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from igren_cms.models import WebhookDelivery
+
 
 @user_passes_test(lambda user: user.is_superuser)
 def webhook_deliveries(request):
-    from igren_cms.models import WebhookDelivery
-
     deliveries = WebhookDelivery.objects.all()[:200]
     return render(request, "igren_cms/admin/webhook_deliveries.html", {"deliveries": deliveries})
 

@@ -16,6 +16,7 @@ RESTRICTED_PAGE_FORM = "wagtailcore_authenticate_with_password"
 
 def lockout_response(request, original_response=None, credentials=None):
     """AXES_LOCKOUT_CALLABLE: the Japanese lockout page, status 429 with Retry-After."""
+    # axes.conf reads Django's settings when imported, and this module is named by them.
     from axes.conf import settings as axes_settings
     from axes.helpers import get_cool_off, get_failure_limit
 

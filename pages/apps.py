@@ -11,6 +11,7 @@ class PagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        # Both import models: importable only once the apps are loaded.
         from pages import search_index
         from pages.roles import after_migrate
 

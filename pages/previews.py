@@ -14,13 +14,16 @@ stays Wagtail's own.
 import secrets
 import urllib.parse
 
+from django.apps import apps
 from django.core import signing
 from django.core.cache import cache
 from django.http import HttpResponseRedirect
+from wagtail.models import Page
 
 from igren_cms.conf import frontend_url, preview_max_age, preview_url
 from pages.events import relations
 from pages.inputs import BadInput
+from pages.routing import site_path
 
 SALT = "igren.preview"
 CACHE_PREFIX = "igren:preview:"
@@ -53,8 +56,6 @@ def issue(page) -> str:
 
 def load(token: str):
     """The previewed page (an unsaved instance of its specific model) for a valid token."""
-    from django.apps import apps
-
     try:
         claims = signing.loads(token, salt=SALT, max_age=preview_max_age())
     except signing.SignatureExpired:
@@ -77,8 +78,6 @@ def load(token: str):
             "PREVIEW_TOKEN_EXPIRED",
         )
     if claims.get("p") is not None:
-        from wagtail.models import Page
-
         current = Page.objects.filter(pk=claims["p"]).values_list("latest_revision_id", flat=True)
         if list(current) != [claims.get("r")]:
             raise PreviewTokenError(
@@ -91,8 +90,6 @@ def load(token: str):
 
 def redirect_to_frontend(page, request):
     """The preview response in headless mode: off to the frontend's preview route."""
-    from pages.routing import site_path
-
     token = issue(page)
     query = {"token": token, "type": type(page).__name__}
     path = site_path(page, request) if page.pk else None

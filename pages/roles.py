@@ -12,10 +12,22 @@ created (demo loader, admin), so a new site and a new home get the same setup. E
 and workflows of a host are left as they are; only these names are created or completed.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Task,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from igren_cms.conf import japanese_wagtail_defaults as japanese_wagtail_defaults_enabled
+from pages.models import HomePage
 
 EDITORS = "編集者"
 APPROVERS = "承認者"
@@ -61,18 +73,6 @@ def _permission(app_label, codename):
 
 @transaction.atomic
 def ensure_roles():
-    from wagtail.models import (
-        Collection,
-        GroupApprovalTask,
-        GroupCollectionPermission,
-        GroupPagePermission,
-        Workflow,
-        WorkflowPage,
-        WorkflowTask,
-    )
-
-    from pages.models import HomePage
-
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in (EDITORS, APPROVERS)}
     root_collection = Collection.get_first_root_node()
     for name, group in groups.items():
@@ -116,8 +116,6 @@ WAGTAIL_DEFAULT_WORKFLOW = {"Moderators approval": "モデレーターによる�
 
 
 def japanese_wagtail_defaults():
-    from wagtail.models import Task, Workflow  # Wagtail's models: not importable before apps load
-
     if not japanese_wagtail_defaults_enabled():
         return
     for old, new in WAGTAIL_DEFAULT_GROUPS.items():
@@ -131,8 +129,6 @@ def japanese_wagtail_defaults():
 def after_migrate(sender, **kwargs):
     """post_migrate is sent once per app; act on the last one, when every app's permissions
     (created by their own post_migrate handlers) exist."""
-    from django.apps import apps
-
     with_models = [config for config in apps.get_app_configs() if config.models_module]
     if with_models and sender is with_models[-1]:
         ensure_roles()

@@ -138,6 +138,7 @@ def _public(redirect, request) -> PublicRedirect | None:
 def redirect_for_path(request, path: str) -> PublicRedirect | None:
     if not _redirects_enabled():
         return None
+    # wagtail.contrib.redirects is optional for a host: imported only when it is installed.
     from wagtail.contrib.redirects.models import Redirect
 
     old_path = Redirect.normalise_path(normalise_path(path))
@@ -153,6 +154,7 @@ def redirect_for_path(request, path: str) -> PublicRedirect | None:
 def all_redirects(request, limit: int) -> list[PublicRedirect]:
     if not _redirects_enabled():
         return []
+    # wagtail.contrib.redirects is optional for a host: imported only when it is installed.
     from wagtail.contrib.redirects.models import Redirect
 
     found = (

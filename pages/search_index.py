@@ -8,8 +8,10 @@ writes every row again, e.g. after an upgrade.
 
 from django.db import transaction
 from wagtail.rich_text import get_text_for_indexing
+from wagtail.signals import page_published, page_unpublished
 
 from pages.events.windows import today_in_tokyo
+from pages.models import EventPage, HistoryPage, ProjectPage, SalonPage, SearchEntry
 from pages.text_search import fold, normalise
 
 
@@ -24,8 +26,6 @@ def _plain(*parts) -> str:
 
 
 def _row(page, kind, title, text, date=None, entry_id=None):
-    from pages.models import SearchEntry
-
     title = normalise(title)[:255]
     return SearchEntry(
         page_id=page.pk,
@@ -41,8 +41,6 @@ def _row(page, kind, title, text, date=None, entry_id=None):
 
 def documents(page) -> list:
     """The unsaved SearchEntry rows of one page's live content (none for other page types)."""
-    from pages.models import EventPage, HistoryPage, ProjectPage, SalonPage
-
     if isinstance(page, EventPage):
         start = today_in_tokyo(page.start) if page.start else None
         return [_row(page, "event", page.title, _plain(page.summary, _rich(page.body)), start)]
@@ -67,8 +65,6 @@ def documents(page) -> list:
 
 def reindex(page):
     """Rewrite the rows of one page from its current (live) content."""
-    from pages.models import SearchEntry
-
     page = page.specific
     rows = documents(page) if page.live else []
     with transaction.atomic():
@@ -77,15 +73,11 @@ def reindex(page):
 
 
 def forget(page):
-    from pages.models import SearchEntry
-
     SearchEntry.objects.filter(page_id=page.pk).delete()
 
 
 def rebuild() -> int:
     """Every row again, from every live page of an indexed type; returns the number of rows."""
-    from pages.models import EventPage, HistoryPage, ProjectPage, SalonPage, SearchEntry
-
     rows = []
     for model in (EventPage, SalonPage, ProjectPage, HistoryPage):
         pages = model.objects.live()
@@ -108,7 +100,5 @@ def on_unpublished(sender, instance, **kwargs):
 
 
 def connect():
-    from wagtail.signals import page_published, page_unpublished
-
     page_published.connect(on_published, dispatch_uid="igren_search_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="igren_search_unpublished")

@@ -15,6 +15,7 @@ import unicodedata
 from django.db.models import Case, F, IntegerField, Q, Value, When
 
 from pages.inputs import BadInput
+from pages.models import SearchEntry
 
 MAX_TERMS = 8
 MAX_QUERY_LENGTH = 200
@@ -76,8 +77,6 @@ def title_first(queryset, folded_terms):
 def matching_pages(queryset, query: str, kind: str):
     """`queryset` (pages of one kind) narrowed to those whose indexed text holds every term
     (a query of no words leaves it as it is)."""
-    from pages.models import SearchEntry
-
     folded = terms(query or "")
     if not folded:
         return queryset

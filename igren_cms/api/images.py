@@ -10,6 +10,7 @@ never beyond the original.
 import logging
 
 import graphene
+from django.db.models import Prefetch, prefetch_related_objects
 from PIL import features
 
 from igren_cms.conf import image_setting
@@ -93,8 +94,6 @@ class RenditionBatches:
             self._batch_of.setdefault(id(member), batch)
 
     def load_for(self, image) -> None:
-        from django.db.models import Prefetch, prefetch_related_objects
-
         batch = self._batch_of.get(id(image))
         if batch is None:
             return

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from graphql import GraphQLError
 
 from igren_cms.conf import api_setting
+from igren_cms.models import TrustedDocument
 
 from . import errors
 
@@ -64,8 +65,6 @@ def trusted_only() -> bool:
 
 
 def _trusted(digest: str) -> str | None:
-    from igren_cms.models import TrustedDocument
-
     return TrustedDocument.objects.filter(sha256=digest).values_list("document", flat=True).first()
 
 

@@ -3,7 +3,7 @@
 
 import graphene
 
-from pages import previews, routing
+from pages import inputs, previews, routing
 from pages.models import EventIndexPage, EventPage, ProjectIndexPage, SalonIndexPage
 from pages.request_state import state_of
 from pages.rich_text import public_html
@@ -101,8 +101,6 @@ class SiteQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_preview(root, info, token):
-        from pages import inputs
-
         state_of(info.context).set("private", True)  # never cached, by this server or a CDN
         page = previews.load(inputs.text(token, "token", max_length=4000))
         if isinstance(page, EventPage):

@@ -5,6 +5,7 @@ from django.http import Http404
 from wagtail.models import Page
 
 from igren_cms.conf import frontend_url
+from pages import previews
 from pages.page_urls import with_frontend
 from pages.visibility import GatedPageManager, within_schedule
 
@@ -45,8 +46,6 @@ class IgrenPage(Page):
     def serve_preview(self, request, mode_name):
         """Headless mode: the frontend's preview route, with a signed token (pages/previews.py);
         otherwise Wagtail's own preview of the Django templates."""
-        from pages import previews
-
         if previews.headless():
             return previews.redirect_to_frontend(self, request)
         return super().serve_preview(request, mode_name)
