@@ -1,3 +1,5 @@
+import functools
+
 import pytest
 from django.core.management import call_command
 from django.test import Client
@@ -53,7 +55,7 @@ def gql(db):
 @pytest.fixture
 def make_event(event_index):
     """Create (and by default publish) an event under the demo event index."""
-    return create_event
+    return functools.partial(create_event, parent=event_index)
 
 
 @pytest.fixture(scope="module")

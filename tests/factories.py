@@ -3,7 +3,7 @@
 from pages.models import EventIndexPage, EventPage
 
 
-def create_event(title="テストイベント", slug=None, publish=True, **fields):
+def create_event(title="テストイベント", slug=None, publish=True, parent=None, **fields):
     """An event under the demo event index, published unless `publish=False`."""
     from datetime import timedelta
 
@@ -17,7 +17,7 @@ def create_event(title="テストイベント", slug=None, publish=True, **field
     page = EventPage(
         title=title, slug=slug or f"t-{abs(hash(title)) % 10**8}", start=start, **fields
     )
-    EventIndexPage.objects.get().add_child(instance=page)
+    (parent or EventIndexPage.objects.order_by("pk").first()).add_child(instance=page)
     revision = page.save_revision()
     if publish:
         revision.publish()
