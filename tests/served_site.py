@@ -1,18 +1,25 @@
 """The demo site served by a real HTTP server in a child process, for clients outside Python.
 
 The server gets its own SQLite database (migrated and loaded with the demo content) so the test
-database, which pytest rolls back test by test, is left alone.
+database, which pytest rolls back test by test, is left alone. Migrating and loading take most
+of a served site's start, so on SQLite it is done once per test session and environment, and
+each site starts from a copy of that file.
 """
 
+import atexit
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SQLITE = "sqlite:///"
+_prepared: dict[tuple, Path] = {}  # the environment a database was prepared in -> its file
 
 
 def free_port() -> int:
@@ -31,25 +38,44 @@ class ServedSite:
             "DATABASE_URL": f"sqlite:///{workdir / 'served.sqlite3'}",
             **(extra_env or {}),
         }
+        self.extra_env = extra_env or {}
         self.log = workdir / "server.log"
         # The admin's CSS and JavaScript, served by runserver although DEBUG is off.
         self.runserver_args = ["--insecure"] if insecure_static else []
         self.process = None
 
-    def manage(self, *args):
+    def manage(self, *args, env=None):
         subprocess.run(
             [sys.executable, "manage.py", *args, "--verbosity", "0"],
             cwd=ROOT,
-            env=self.env,
+            env=env or self.env,
             check=True,
         )
+
+    def prepare(self):
+        """Migrate and load the demo; on SQLite, copy a file prepared once in the same
+        environment (the extra settings of a site can change what migrate or the demo write)."""
+        url = self.env["DATABASE_URL"]
+        if not url.startswith(SQLITE):
+            self.manage("migrate", "--noinput")
+            self.manage("load_igren_demo")
+            return
+        key = tuple(sorted((k, v) for k, v in self.extra_env.items() if k != "DATABASE_URL"))
+        if key not in _prepared:
+            folder = Path(tempfile.mkdtemp(prefix="igren-served-template-"))
+            atexit.register(shutil.rmtree, folder, True)
+            template = folder / "served.sqlite3"
+            env = {**self.env, "DATABASE_URL": f"{SQLITE}{template}"}
+            self.manage("migrate", "--noinput", env=env)
+            self.manage("load_igren_demo", env=env)
+            _prepared[key] = template
+        shutil.copyfile(_prepared[key], url.removeprefix(SQLITE))
 
     def start(self, prepare=True):
         """Serve; `prepare` migrates and loads the demo (False for a second instance of a
         database another instance prepared)."""
         if prepare:
-            self.manage("migrate", "--noinput")
-            self.manage("load_igren_demo")
+            self.prepare()
         with open(self.log, "wb") as log:
             self.process = subprocess.Popen(
                 [

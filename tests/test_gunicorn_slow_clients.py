@@ -29,8 +29,7 @@ def gunicorn_site(tmp_path_factory):
         pytest.skip("gunicorn is not installed (the [site] extra)")
     work = tmp_path_factory.mktemp("gunicorn")
     site = ServedSite(work)
-    site.manage("migrate", "--noinput")
-    site.manage("load_igren_demo")
+    site.prepare()
     port = free_port()
     env = {**site.env, "GUNICORN_BIND": f"127.0.0.1:{port}", "GUNICORN_WORKERS": "1"}
     log = open(work / "gunicorn.log", "wb")  # noqa: SIM115
