@@ -6,6 +6,7 @@ from django.test import Client
 
 from pages.models import EventIndexPage, HomePage
 from tests.factories import create_event
+from tests.outside_tools import chromium, node_with
 
 
 @pytest.fixture(scope="session")
@@ -93,3 +94,13 @@ def served_site(tmp_path_factory):
     site = ServedSite(tmp_path_factory.mktemp("served-site")).start()
     yield site
     site.stop()
+
+
+def pytest_runtest_setup(item):
+    """`@pytest.mark.tools(node="pkg", chromium=True)`: check the outside tools a test needs
+    before its fixtures start servers (a missing tool skips, or fails in CI, at once)."""
+    for mark in item.iter_markers("tools"):
+        if mark.kwargs.get("node"):
+            node_with(mark.kwargs["node"])
+        if mark.kwargs.get("chromium"):
+            chromium()

@@ -15,6 +15,7 @@ import pytest
 from tests.outside_tools import CHROMIUM_ARGS, chromium
 from tests.served_site import ServedSite
 
+
 PASSWORD = "pw-japanese-admin-1"
 
 # Seen in English by the editors (issue 11); each must be gone.
@@ -152,6 +153,7 @@ def screens(admin_site):
     }
 
 
+@pytest.mark.tools(chromium=True)
 def test_every_screen_of_the_day_is_japanese(page, admin_site):
     left = {}
     texts = {"login": page.login_text}

@@ -50,6 +50,7 @@ query Route($path: String!) {
 """
 
 
+@pytest.mark.tools(node="@graphql-codegen/cli")
 def test_graphql_codegen_generates_types_from_the_live_endpoint(served_site, tmp_path):
     node = node_with("@graphql-codegen/cli")
     (tmp_path / "route.graphql").write_text(CODEGEN_DOCUMENT)

@@ -179,6 +179,7 @@ def test_a_manifest_with_a_wrong_hash_or_an_invalid_document_is_refused(tmp_path
     assert not TrustedDocument.objects.exists()
 
 
+@pytest.mark.tools(node="@apollo/client")
 def test_apollo_client_persisted_queries_and_get(served_site):
     node = node_with("@apollo/client")
     run = subprocess.run(

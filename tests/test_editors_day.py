@@ -21,6 +21,8 @@ import pytest
 from tests.outside_tools import CHROMIUM_ARGS, chromium, scratch_postgres_database
 from tests.served_site import ServedSite
 
+pytestmark = pytest.mark.tools(chromium=True)
+
 PASSWORD = "pw-editors-day-1"
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "images"
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -16,6 +16,8 @@ from igren_cms.demo.events import EVENTS
 from tests.outside_tools import CHROMIUM_ARGS, chromium
 from tests.served_site import free_port
 
+pytestmark = pytest.mark.tools(chromium=True)
+
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "images" / "embed-widget.png"
 
 HOST_PAGE = """<!DOCTYPE html>

@@ -16,6 +16,8 @@ import pytest
 from tests.outside_tools import CHROMIUM_ARGS, chromium
 from tests.served_site import ServedSite, free_port
 
+pytestmark = pytest.mark.tools(chromium=True)
+
 PASSWORD = "pw-preview-1"
 
 
