@@ -15,7 +15,6 @@ import pytest
 from tests.outside_tools import CHROMIUM_ARGS, chromium
 from tests.served_site import ServedSite
 
-
 PASSWORD = "pw-japanese-admin-1"
 
 # Seen in English by the editors (issue 11); each must be gone.
