@@ -24,6 +24,7 @@ from wagtail.rich_text import features
 from wagtail.rich_text.rewriters import EmbedRewriter, LinkRewriter, MultiRuleRewriter
 
 from pages.page_urls import absolute_url, page_href
+from pages.request_state import state_of
 from pages.visibility import Audience, audience_for
 
 EMPTY_LINK = "<a>"
@@ -133,11 +134,13 @@ def public_html(html: str | None, request, absolute: bool = False) -> str:
 
 
 def expanded_body(page, request, listing=None, absolute: bool = False) -> str:
-    """`page.body` for the public; the first call for a page of `listing` expands the whole list."""
-    cached = "_expanded_body_absolute" if absolute else "_expanded_body"
-    if getattr(page, cached, None) is None:
+    """`page.body` for the public; the first call for a page of `listing` expands the whole
+    list. The results are kept for the request (by object: a preview's draft and the live page
+    share an id)."""
+    kept = state_of(request).keep("expanded_bodies", dict) if request is not None else {}
+    if (id(page), absolute) not in kept:
         group = listing or [page]
         expander = PublicRichText(audience_for(request), request, absolute)
         for member, html in zip(group, expander.expand_many([m.body for m in group]), strict=True):
-            setattr(member, cached, html)
-    return getattr(page, cached)
+            kept[(id(member), absolute)] = (member, html)  # the member keeps its id unique
+    return kept[(id(page), absolute)][1]

@@ -16,6 +16,7 @@ embeds) takes its content through it, usually via `GatedPageQuerySet.visible_to(
 from functools import cached_property
 
 from django.db.models import Q
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from wagtail.models import CollectionViewRestriction, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -81,11 +82,28 @@ def audience_for(request) -> Audience:
     return state_of(request).keep("audience", Audience)
 
 
+class LoadedTogether(ModelIterable):
+    """Yields pages that know the list they were loaded with (`IgrenPage.loaded_with`), so work
+    on one of them can be done for the whole list at once (rich-text bodies)."""
+
+    def __iter__(self):
+        pages = list(super().__iter__())
+        for page in pages:
+            page.keep_loaded_with(pages)
+        yield from pages
+
+
 class GatedPageQuerySet(PageQuerySet):
     def visible_to(self, audience: Audience | None = None):
         """The pages `audience` may see: live, unrestricted, inside their publication window
         at the audience's moment (a fresh audience: now)."""
         return (audience or Audience()).filter(self)
+
+    def loaded_together(self):
+        """Evaluated, each page knows the others of its list (see `LoadedTogether`)."""
+        clone = self._clone()
+        clone._iterable_class = LoadedTogether
+        return clone
 
 
 GatedPageManager = PageManager.from_queryset(GatedPageQuerySet)

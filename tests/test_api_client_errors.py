@@ -148,3 +148,13 @@ def test_a_lone_surrogate_in_get_variables_is_400(client, no_error_logs):
         headers={"accept": GQL_ACCEPT},
     )
     assert_client_error(response)
+
+
+def test_an_explicit_null_limit_is_the_default(gql):
+    """graphene passes `null` as None even when the argument has a default: it means the
+    default, never a crash."""
+    body = gql("{ salons { slug upcomingEvents(limit: null) { id } } }")
+    assert "errors" not in body
+    assert all(len(s["upcomingEvents"]) <= 5 for s in body["data"]["salons"])
+    months = gql("{ eventMonths(months: null, limit: null) { month } }")
+    assert "errors" not in months and len(months["data"]["eventMonths"]) == 2

@@ -1,19 +1,15 @@
-"""`projects` and `project`."""
+"""The project types: `Project`, `ProjectList`, and the root fields `projects` and `project`; the
+values come from `project_resolvers`."""
 
 import graphene
 
-from pages import inputs
-from pages.event_filters import UnknownSlug
 from pages.models import ProjectPage
 from pages.rich_text import expanded_body
-from pages.text_search import matching_pages
-from snippets.models import Category as CategoryModel
 
-from . import common
-from .context import audience
-from .enums import ProjectStatus, stored
+from . import common, project_resolvers
+from .enums import ProjectStatus
 from .page_types import Page, register
-from .pagination import Pagination, lookup, paginate
+from .pagination import Pagination
 from .scalars import attr_or_none, or_none
 
 
@@ -37,7 +33,7 @@ class Project(graphene.ObjectType):
     resolve_summary = attr_or_none("summary")
     resolve_body = staticmethod(
         lambda project, info: or_none(
-            expanded_body(project, info.context, getattr(project, "listing", None), absolute=True)
+            expanded_body(project, info.context, project.loaded_with(), absolute=True)
         )
     )
     resolve_categories = staticmethod(lambda project, info: project.categories.all())
@@ -46,7 +42,7 @@ class Project(graphene.ObjectType):
     )
 
 
-register(ProjectPage, loader=lambda info: public_projects(info))(Project)
+register(ProjectPage, loader=lambda info: project_resolvers.public_projects(info))(Project)
 
 
 class ProjectList(graphene.ObjectType):
@@ -56,41 +52,12 @@ class ProjectList(graphene.ObjectType):
     pagination = graphene.Field(Pagination, required=True, description="Paging information.")
 
 
-def public_projects(info):
-    return (
-        ProjectPage.objects.visible_to(audience(info))
-        .prefetch_related("categories", "partner_organisations")
-        .order_by("path")
-    )
-
-
-def resolve_projects(
-    root, info, status=None, category=None, search_query=None, page=None, per_page=None
-):
-    for name, value in (("category", category), ("searchQuery", search_query)):
-        if value is not None:
-            inputs.text(value, name)
-    projects = public_projects(info)
-    if status is not None:
-        projects = projects.filter(status=stored(status))
-    if category is not None:
-        if not CategoryModel.objects.filter(slug=category).exists():
-            raise UnknownSlug(f"Unknown category {inputs.echo(category)}.")
-        projects = projects.filter(categories__slug=category)
-    if search_query:
-        projects = matching_pages(projects, search_query, "project")
-    items, pagination = paginate(projects, page, per_page)
-    for project in items:
-        project.listing = items  # bodies of the page are expanded together
-    return ProjectList(items=items, pagination=pagination)
-
-
 class ProjectQueries(graphene.ObjectType):
     projects = graphene.Field(
         ProjectList,
         description="Public projects in the editors' order; null (with an error) when an "
         "argument is wrong.",
-        resolver=resolve_projects,
+        resolver=project_resolvers.resolve_projects,
         status=ProjectStatus(description="Only projects at this stage."),
         category=graphene.String(description="Category slug."),
         search_query=graphene.String(description="Words that must all appear."),
@@ -104,6 +71,4 @@ class ProjectQueries(graphene.ObjectType):
         description="One public project by slug or id; null when not found or not public.",
     )
 
-    @staticmethod
-    def resolve_project(root, info, slug=None, id=None):
-        return lookup(public_projects(info), slug, id, "project")
+    resolve_project = staticmethod(project_resolvers.resolve_project)

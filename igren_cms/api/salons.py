@@ -1,21 +1,17 @@
-"""`salons` and `salon`, each with its upcoming events."""
+"""The salon types and the root fields `salons` and `salon` (each salon with its upcoming
+events); the values come from `salon_resolvers`."""
 
 import graphene
-from django.db.models import Prefetch
 
-from pages.inputs import BadInput
-from pages.models import EventPage, SalonPage
+from pages.models import SalonPage
 from pages.rich_text import public_html
 
-from . import common, images
-from .context import audience
+from . import common, images, salon_resolvers
 from .enums import DatePrecision
 from .events import Event
 from .page_types import Page, register
-from .pagination import lookup
+from .salon_resolvers import DEFAULT_UPCOMING, MAX_UPCOMING
 from .scalars import attr_or_none, or_none
-
-MAX_UPCOMING = 20
 
 
 class Salon(graphene.ObjectType):
@@ -42,7 +38,10 @@ class Salon(graphene.ObjectType):
     upcoming_events = graphene.List(
         graphene.NonNull(Event),
         required=True,
-        limit=graphene.Int(default_value=5, description=f"At most this many (1-{MAX_UPCOMING})."),
+        limit=graphene.Int(
+            default_value=DEFAULT_UPCOMING,
+            description=f"At most this many (1-{MAX_UPCOMING}).",
+        ),
         description="The salon's events that have not yet ended, soonest first.",
     )
 
@@ -55,28 +54,10 @@ class Salon(graphene.ObjectType):
     )
     resolve_host_organisations = staticmethod(lambda salon, info: salon.host_organisations.all())
 
-    @staticmethod
-    def resolve_upcoming_events(salon, info, limit=5):
-        if not 1 <= limit <= MAX_UPCOMING:
-            raise BadInput(f"limit must be between 1 and {MAX_UPCOMING}.")
-        return salon.upcoming[:limit]
+    resolve_upcoming_events = staticmethod(salon_resolvers.resolve_upcoming_events)
 
 
-def public_salons(info):
-    who = audience(info)
-    # Every salon's upcoming events in one query, their relations in one pass (a listing).
-    upcoming = EventPage.objects.listing(who).upcoming(who.now)
-    return (
-        SalonPage.objects.visible_to(who)
-        .in_opening_order()
-        .select_related("venue", "image__collection")
-        .prefetch_related(
-            "host_organisations", Prefetch("events", queryset=upcoming, to_attr="upcoming")
-        )
-    )
-
-
-register(SalonPage, loader=lambda info: public_salons(info))(Salon)
+register(SalonPage, loader=lambda info: salon_resolvers.public_salons(info))(Salon)
 
 
 class SalonQueries(graphene.ObjectType):
@@ -91,8 +72,5 @@ class SalonQueries(graphene.ObjectType):
         description="One public salon by slug or id; null when not found or not public.",
     )
 
-    resolve_salons = staticmethod(lambda root, info: public_salons(info))
-
-    @staticmethod
-    def resolve_salon(root, info, slug=None, id=None):
-        return lookup(public_salons(info), slug, id, "salon")
+    resolve_salons = staticmethod(salon_resolvers.resolve_salons)
+    resolve_salon = staticmethod(salon_resolvers.resolve_salon)

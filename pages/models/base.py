@@ -30,6 +30,15 @@ class IgrenPage(Page):
     class Meta:
         abstract = True
 
+    # -- lists --------------------------------------------------------------------------------
+    def keep_loaded_with(self, pages: list) -> None:
+        """The list this page was loaded with (set by `visibility.LoadedTogether`)."""
+        self._loaded_with = pages
+
+    def loaded_with(self) -> list:
+        """The pages loaded together with this one (itself alone when loaded on its own)."""
+        return self.__dict__.get("_loaded_with") or [self]
+
     # -- URLs ---------------------------------------------------------------------------------
     def get_url_parts(self, request=None):
         return with_frontend(super().get_url_parts(request=request))

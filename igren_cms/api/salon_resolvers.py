@@ -1,0 +1,43 @@
+"""The salons' root fields as plain functions: public salons, each with its upcoming events."""
+
+from django.db.models import Prefetch
+
+from pages import inputs
+from pages.models import EventPage, SalonPage
+
+from .context import audience
+from .pagination import lookup
+
+MAX_UPCOMING = 20
+DEFAULT_UPCOMING = 5
+
+
+def public_salons(info):
+    """The salons the request's audience may see, in order of opening, with every salon's
+    upcoming events in one query and their relations in one pass (a listing)."""
+    who = audience(info)
+    upcoming = EventPage.objects.listing(who).upcoming(who.now)
+    return (
+        SalonPage.objects.visible_to(who)
+        .in_opening_order()
+        .select_related("venue", "image__collection")
+        .prefetch_related(
+            "host_organisations", Prefetch("events", queryset=upcoming, to_attr="upcoming")
+        )
+    )
+
+
+def resolve_salons(root, info):
+    return public_salons(info)
+
+
+def resolve_salon(root, info, slug=None, id=None):
+    return lookup(public_salons(info), slug, id, "salon")
+
+
+def resolve_upcoming_events(salon, info, limit=DEFAULT_UPCOMING):
+    """The first `limit` of the salon's upcoming events (an explicit null: the default)."""
+    limit = DEFAULT_UPCOMING if limit is None else limit
+    if not 1 <= limit <= MAX_UPCOMING:
+        raise inputs.BadInput(f"limit must be between 1 and {MAX_UPCOMING}.")
+    return salon.upcoming[:limit]
