@@ -48,6 +48,7 @@ class EventFilter:
     status: str | None = None
     search: str | None = None
     order: str | None = None
+    fiscal_year: int | None = None  # events starting in this 年度 (April to March)
 
     def window(self, now=None) -> windows.Window | None:
         """The window the filter asks for, or None (then: events not yet ended)."""
@@ -61,6 +62,12 @@ class EventFilter:
                 raise InvalidFilter("from must not be after to.")
             return windows.date_window(first, last)
         return None
+
+    def fiscal_window(self) -> windows.Window:
+        """1 April of `fiscal_year` to 1 April of the next year, in Tokyo."""
+        if not 1900 <= self.fiscal_year <= 9000:
+            raise InvalidFilter("fiscalYear must be between 1900 and 9000.")
+        return windows.fiscal_year_window(self.fiscal_year)
 
     def month_list(self, now=None) -> list[windows.Month] | None:
         """The months of a month window (from this Tokyo month when `month` is not given);
@@ -98,7 +105,14 @@ class EventFilter:
         if order not in ORDERS:
             raise InvalidFilter(f"order must be one of: {', '.join(ORDERS)}.")
         window = self.window(audience.now)
-        events = events.overlapping(window) if window else events.upcoming(audience.now)
+        if self.fiscal_year is not None:
+            if window is not None:
+                raise InvalidFilter("Use either fiscalYear or month/months/from/to, not both.")
+            events = events.filter(self.fiscal_window().q_start()).order_by("start", "pk")
+        elif window is not None:
+            events = events.overlapping(window)
+        else:
+            events = events.upcoming(audience.now)
         if self.salon is not None:
             events = events.filter(salon=_by_slug(SalonPage, self.salon, "salon", audience))
         if self.project is not None:

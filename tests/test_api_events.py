@@ -175,3 +175,30 @@ def test_rescheduled_event_keeps_its_previous_start(gql):
     assert event["status"] == "RESCHEDULED"
     assert event["previousStart"].endswith("+09:00")
     assert event["previousStart"] < event["start"]
+
+
+def test_fiscal_year_holiday_and_era(gql, make_event):
+    """令和8年度 runs from 2026-04-01 to 2027-03-31 in Tokyo; 勤労感謝の日 is marked."""
+    from pages.events.windows import TOKYO
+
+    def tokyo(*parts):
+        return datetime.datetime(*parts, tzinfo=TOKYO)
+
+    make_event("年度末の会", "fy-last", start=tokyo(2027, 3, 31, 18), end=tokyo(2027, 3, 31, 20))
+    make_event("年度初めの会", "fy-first", start=tokyo(2027, 4, 1, 0), end=tokyo(2027, 4, 1, 2))
+    make_event("祝日の会", "fy-holiday", start=tokyo(2026, 11, 23, 14), end=tokyo(2026, 11, 23, 16))
+    body = gql(
+        "{ events(fiscalYear: 2026, perPage: 100) { items { slug fiscalYear fiscalYearLabel"
+        " holiday when era: when(era: true) } } }"
+    )
+    items = {i["slug"]: i for i in body["data"]["events"]["items"]}
+    assert "fy-last" in items and "fy-holiday" in items and "fy-first" not in items
+    assert {i["fiscalYear"] for i in items.values()} == {2026}
+    assert items["fy-last"]["fiscalYearLabel"] == "令和8年度"
+    assert items["fy-holiday"]["holiday"] == "勤労感謝の日"
+    assert items["fy-holiday"]["when"] == "2026年11月23日（月・祝） 14:00〜16:00"
+    assert items["fy-holiday"]["era"] == "令和8年11月23日（月・祝） 14:00〜16:00"
+    assert items["fy-last"]["holiday"] is None
+    mixed = gql('{ events(fiscalYear: 2026, month: "2026-11") { items { slug } } }')
+    assert mixed["data"]["events"] is None
+    assert mixed["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

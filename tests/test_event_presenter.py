@@ -8,6 +8,7 @@ import re
 from zoneinfo import ZoneInfo
 
 import feedparser
+import jpholiday
 import pytest
 from django.utils import timezone
 
@@ -43,6 +44,8 @@ def moved_online(make_event):
 def expected_when(event):
     start, end = event.start.astimezone(TOKYO), event.end.astimezone(TOKYO)
     weekday = "月火水木金土日"[start.weekday()]
+    if jpholiday.is_holiday(start.date()):  # the day the test runs may be one
+        weekday += "・祝"
     return f"{start.year}年{start.month}月{start.day}日（{weekday}） {start:%H:%M}〜{end:%H:%M}"
 
 

@@ -215,7 +215,7 @@ def test_location_in_words():
             at(2026, 12, 31, 22, 0),
             at(2027, 1, 1, 1, 0),
             False,
-            "2026年12月31日（木） 22:00〜2027年1月1日（金） 01:00",
+            "2026年12月31日（木） 22:00〜2027年1月1日（金・祝） 01:00",
             "Thu 31 Dec 2026 22:00 – Fri 1 Jan 2027 01:00",
         ),
         (
@@ -602,3 +602,59 @@ def test_script_json_cannot_leave_its_script_element():
     assert json.loads(text) == {"a": "</script><!-- & \u2028\u2029 日本"}
     assert "日本" in text  # UTF-8, not escaped
     assert schema_org.script_json({"a": 1, "b": [2]}) == '{"a":1,"b":[2]}'
+
+
+# -- 祝日, 和暦 and 年度 ---------------------------------------------------------------------
+
+
+def test_a_national_holiday_is_marked_and_named():
+    # 2026-11-23 is 勤労感謝の日 (a Monday); 2026-09-22 is 国民の休日 between two holidays;
+    # 2027-03-22 is the 振替休日 of 春分の日 on a Sunday (jpholiday names both).
+    page = event(start=at(2026, 11, 23, 14), end=at(2026, 11, 23, 16))
+    assert page.presented().when == "2026年11月23日（月・祝） 14:00〜16:00"
+    assert page.presented().holiday == "勤労感謝の日"
+    assert page.presented("en").when == "Mon 23 Nov 2026, 14:00–16:00"
+    assert event(start=at(2026, 9, 22, 10), end=at(2026, 9, 22, 12)).presented().holiday == (
+        "国民の休日"
+    )
+    assert event(start=at(2027, 3, 22, 10), end=at(2027, 3, 22, 12)).presented().holiday == (
+        "春分の日 振替休日"
+    )
+    assert event().presented().holiday is None  # 2026-12-10, a Thursday
+
+
+def test_when_in_era():
+    page = event(start=at(2026, 12, 10, 18), end=at(2026, 12, 10, 20))
+    assert page.presented().when_in_era == "令和8年12月10日（木） 18:00〜20:00"
+    crossing = event(
+        all_day=True, start=at(2019, 4, 30), end=at(2019, 5, 1, 23, 59, 59), venue=hall()
+    )
+    assert crossing.presented().when_in_era == "平成31年4月30日（火・祝）〜令和元年5月1日（水・祝）"
+    assert crossing.presented("en").when_in_era == "Tue 30 Apr 2019 – Wed 1 May 2019"
+    assert presenter.jp_date(datetime.date(1989, 1, 7), era=True) == "昭和64年1月7日（土）"
+    assert presenter.jp_date(datetime.date(1989, 1, 8), era=True) == "平成元年1月8日（日）"
+
+
+@pytest.mark.parametrize(
+    ("start", "year", "label"),
+    [
+        (at(2026, 4, 1, 0, 0), 2026, "令和8年度"),
+        (at(2026, 3, 31, 23, 59), 2025, "令和7年度"),
+        (at(2027, 3, 31, 18), 2026, "令和8年度"),
+        (at(2019, 6, 1, 10), 2019, "令和元年度"),
+        (at(1989, 2, 1, 10), 1988, "昭和63年度"),
+        (at(1989, 4, 1, 10), 1989, "平成元年度"),
+    ],
+)
+def test_the_fiscal_year_an_event_starts_in(start, year, label):
+    shown = event(start=start, end=start + datetime.timedelta(hours=2)).presented()
+    assert (shown.fiscal_year, shown.fiscal_year_label) == (year, label)
+
+
+def test_a_fiscal_year_window_counts_events_by_their_start():
+    window = windows.fiscal_year_window(2026)
+    assert (window.start, window.end) == (at(2026, 4, 1), at(2027, 4, 1))
+    assert dict(window.q_start().children) == {
+        "start__gte": at(2026, 4, 1),
+        "start__lt": at(2027, 4, 1),
+    }

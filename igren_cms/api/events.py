@@ -57,8 +57,24 @@ class Event(graphene.ObjectType):
     when = graphene.String(
         required=True,
         lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
-        description="When, in words, in Tokyo time: 2026年12月5日（土） 15:00〜17:00.",
+        era=graphene.Argument(
+            graphene.Boolean,
+            default_value=False,
+            description="Japanese dates in 和暦: 令和8年12月5日（土）.",
+        ),
+        description="When, in words, in Tokyo time: 2026年12月5日（土） 15:00〜17:00; a national "
+        "holiday is marked （月・祝）.",
     )
+    holiday = graphene.String(
+        description="The national holiday the event starts on (勤労感謝の日, 振替休日 …); null "
+        "on other days."
+    )
+    fiscal_year = graphene.Int(
+        required=True,
+        description="The association's 年度 (April to March) the event starts in, in Tokyo: "
+        "2026 for 2027-03-31.",
+    )
+    fiscal_year_label = graphene.String(required=True, description="The 年度 in words: 令和8年度.")
     online_url = graphene.String(
         description="Where to join, for online events; null for in-person and cancelled events."
     )
@@ -118,7 +134,17 @@ class Event(graphene.ObjectType):
     resolve_location = staticmethod(
         lambda event, info, lang="ja": event.presented(stored(lang)).location or None
     )
-    resolve_when = staticmethod(lambda event, info, lang="ja": event.presented(stored(lang)).when)
+
+    @staticmethod
+    def resolve_when(event, info, lang="ja", era=False):
+        shown = event.presented(stored(lang) or "ja")
+        return shown.when_in_era if era else shown.when
+
+    resolve_holiday = staticmethod(lambda event, info: event.presented().holiday)
+    resolve_fiscal_year = staticmethod(lambda event, info: event.presented().fiscal_year)
+    resolve_fiscal_year_label = staticmethod(
+        lambda event, info: event.presented().fiscal_year_label
+    )
 
     @staticmethod
     def resolve_ics_url(event, info):
@@ -182,6 +208,10 @@ class EventQueries(graphene.ObjectType):
             "from": graphene.Date(description="First local date (inclusive, Asia/Tokyo)."),
             "to": graphene.Date(description="Last local date (inclusive, Asia/Tokyo)."),
             "month": graphene.String(description="First month of the window, YYYY-MM."),
+            "fiscal_year": graphene.Int(
+                description="Only events starting in this 年度 (April to March, Tokyo), e.g. "
+                "2026 for 令和8年度."
+            ),
             "months": graphene.Int(
                 description="Months in the window (1-24, default 1), from `month` or else from "
                 "the current month in Tokyo."

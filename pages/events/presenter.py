@@ -10,10 +10,18 @@ the widget.
   with +09:00 for machines (`start_iso`), local dates for all-day events (`first_day`,
   `last_day`, and `end_day`, the exclusive end iCalendar and schema.org dates count to).
 - Months are named here too (`month_label`), so the embed page and the widget say them alike.
+- Japanese dates mark a national holiday （月・祝） and can be written in 和暦
+  (令和8年12月10日（木）); `holiday` names it (jpholiday: 振替休日 and 国民の休日 included).
+- `fiscal_year` is the association's 年度 (April to March) the event starts in, in Tokyo, and
+  `fiscal_year_label` writes it 令和7年度.
 """
 
 import datetime
 from functools import cached_property
+
+import jpholiday
+
+from pages import wareki
 
 from .windows import TOKYO, Month, iso_tokyo
 
@@ -54,11 +62,30 @@ def language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "ja"
 
 
-def jp_date(value) -> str:
-    """2026年11月24日（火）: a date, or an instant in Asia/Tokyo."""
+def holiday_name(day: datetime.date) -> str | None:
+    """The national holiday on `day` (元日, 海の日, 振替休日, 国民の休日 …), or None."""
+    return jpholiday.is_holiday_name(day)
+
+
+def fiscal_year(day: datetime.date) -> int:
+    """The 年度 (April to March) a date falls in: 2027-03-31 is in 2026."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_label(year: int) -> str:
+    """令和7年度: the era year of the 年度's first calendar year (2019 -> 令和元年度)."""
+    return f"{wareki.to_wareki(datetime.date(year, 12, 31), wareki.YEAR)}度"
+
+
+def jp_date(value, era: bool = False) -> str:
+    """2026年11月24日（火）, 2026年11月23日（月・祝）, or with `era` 令和8年11月23日（月・祝）: a
+    date, or an instant in Asia/Tokyo."""
     if hasattr(value, "hour"):
-        value = value.astimezone(TOKYO)
-    return f"{value.year}年{value.month}月{value.day}日（{WEEKDAYS[value.weekday()]}）"
+        value = value.astimezone(TOKYO).date()
+    weekday = WEEKDAYS[value.weekday()] + ("・祝" if holiday_name(value) else "")
+    if era and value >= wareki.GREGORIAN_ADOPTION:
+        return f"{wareki.to_wareki(value)}（{weekday}）"
+    return f"{value.year}年{value.month}月{value.day}日（{weekday}）"
 
 
 def _en_date(value) -> str:
@@ -67,8 +94,8 @@ def _en_date(value) -> str:
     )
 
 
-def _date(value, lang: str) -> str:
-    return _en_date(value) if lang == "en" else jp_date(value)
+def _date(value, lang: str, era: bool = False) -> str:
+    return _en_date(value) if lang == "en" else jp_date(value, era)
 
 
 def month_label(month: Month, lang: str = "ja") -> str:
@@ -78,32 +105,29 @@ def month_label(month: Month, lang: str = "ja") -> str:
     return f"{month.year}年{month.month}月"
 
 
-def span_text(start, end, all_day: bool, lang: str = "ja") -> str:
+def span_text(start, end, all_day: bool, lang: str = "ja", era: bool = False) -> str:
     """e.g. 2026年12月5日（土） 15:00〜17:00, or a span of days; `end` is the last instant
-    (for all-day events, any moment of the last day)."""
+    (for all-day events, any moment of the last day); `era`: Japanese dates in 和暦."""
     start = start.astimezone(TOKYO)
     end = end.astimezone(TOKYO)
+    first, last = _date(start, lang, era), _date(end, lang, era)
     same_day = start.date() == end.date()
     dash = "–" if lang == "en" else "〜"
     if all_day:
         if same_day:
-            return _date(start, lang)
-        return (
-            f"{_date(start, lang)} {dash} {_date(end, lang)}"
-            if lang == "en"
-            else (f"{_date(start, lang)}{dash}{_date(end, lang)}")
-        )
+            return first
+        return f"{first} {dash} {last}" if lang == "en" else f"{first}{dash}{last}"
     if same_day:
         sep = ", " if lang == "en" else " "
-        return f"{_date(start, lang)}{sep}{start:%H:%M}{dash}{end:%H:%M}"
+        return f"{first}{sep}{start:%H:%M}{dash}{end:%H:%M}"
     if lang == "en":
-        return f"{_date(start, lang)} {start:%H:%M} {dash} {_date(end, lang)} {end:%H:%M}"
-    return f"{_date(start, lang)} {start:%H:%M}{dash}{_date(end, lang)} {end:%H:%M}"
+        return f"{first} {start:%H:%M} {dash} {last} {end:%H:%M}"
+    return f"{first} {start:%H:%M}{dash}{last} {end:%H:%M}"
 
 
-def when_text(event, lang: str = "ja") -> str:
+def when_text(event, lang: str = "ja", era: bool = False) -> str:
     """When the event takes place, in words."""
-    return span_text(event.start, event.end, event.all_day, language(lang))
+    return span_text(event.start, event.end, event.all_day, language(lang), era)
 
 
 class EventPresentation:
@@ -167,6 +191,25 @@ class EventPresentation:
     @cached_property
     def when(self) -> str:
         return when_text(self.event, self.lang)
+
+    @cached_property
+    def when_in_era(self) -> str:
+        """`when` with Japanese dates in 和暦 (English is the same as `when`)."""
+        return when_text(self.event, self.lang, era=True)
+
+    @cached_property
+    def holiday(self) -> str | None:
+        """The national holiday the event starts on, by its Japanese name, or None."""
+        return holiday_name(self.first_day)
+
+    @cached_property
+    def fiscal_year(self) -> int:
+        """The 年度 the event starts in."""
+        return fiscal_year(self.first_day)
+
+    @cached_property
+    def fiscal_year_label(self) -> str:
+        return fiscal_year_label(self.fiscal_year)
 
     @cached_property
     def previous_start(self) -> datetime.datetime | None:

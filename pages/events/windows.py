@@ -26,6 +26,11 @@ class Window:
         """Events (under `prefix`) that overlap the window, for a queryset filter."""
         return Q(**{f"{prefix}start__lt": self.end, f"{prefix}end__gt": self.start})
 
+    def q_start(self, prefix: str = "") -> Q:
+        """Events (under `prefix`) that start inside the window (a 年度 counts events by their
+        start)."""
+        return Q(**{f"{prefix}start__gte": self.start, f"{prefix}start__lt": self.end})
+
     def contains(self, event) -> bool:
         """The same rule as `q()` for an event already loaded."""
         return event.start < self.end and event.end > self.start
@@ -81,6 +86,13 @@ def month_window(year: int, month: int, months: int = 1) -> Window:
 def date_window(first: datetime.date, last: datetime.date) -> Window:
     """Inclusive local dates `first`..`last` as a half-open window."""
     return Window(local_midnight(first), local_midnight(last + datetime.timedelta(days=1)))
+
+
+def fiscal_year_window(year: int) -> Window:
+    """The association's 年度 `year`: 1 April 00:00 in Tokyo up to 1 April of the next year."""
+    return Window(
+        local_midnight(datetime.date(year, 4, 1)), local_midnight(datetime.date(year + 1, 4, 1))
+    )
 
 
 def today_in_tokyo(now: datetime.datetime | None = None) -> datetime.date:
