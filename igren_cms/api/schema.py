@@ -11,6 +11,7 @@ import graphene
 from .events import EventQueries
 from .history import HistoryQueries
 from .home import HomeQueries
+from .nulls import restore_defaults
 from .page_types import GenericPage
 from .projects import ProjectQueries
 from .salons import SalonQueries
@@ -35,3 +36,4 @@ schema = graphene.Schema(
     types=[EventIndex, SalonIndex, ProjectIndex, GenericPage],
     auto_camelcase=True,
 )
+restore_defaults(schema.graphql_schema)
