@@ -1,9 +1,7 @@
 """The salons' root fields as plain functions: public salons, each with its upcoming events."""
 
-from django.db.models import Prefetch
-
 from pages import inputs
-from pages.models import EventPage, SalonPage
+from pages.models import SalonPage
 
 from .context import audience
 from .pagination import lookup
@@ -16,14 +14,12 @@ def public_salons(info):
     """The salons the request's audience may see, in order of opening, with every salon's
     upcoming events in one query and their relations in one pass (a listing)."""
     who = audience(info)
-    upcoming = EventPage.objects.listing(who).upcoming(who.now)
     return (
         SalonPage.objects.visible_to(who)
         .in_opening_order()
         .select_related("venue", "image__collection")
-        .prefetch_related(
-            "host_organisations", Prefetch("events", queryset=upcoming, to_attr="upcoming")
-        )
+        .prefetch_related("host_organisations")
+        .with_upcoming_events(who)
     )
 
 

@@ -1,6 +1,6 @@
 from django import forms
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -13,11 +13,18 @@ from pages.visibility import GatedPageQuerySet
 
 from .base import IgrenPage
 from .dates import DatePrecision, format_partial_date, truncate_to_precision
+from .events import EventPage
 
 
 class SalonQuerySet(GatedPageQuerySet):
     def in_opening_order(self):
         return self.order_by(F("opened_on").asc(nulls_last=True), "path")
+
+    def with_upcoming_events(self, audience):
+        """Each salon with `upcoming`: its events `audience` may see that have not yet ended,
+        soonest first, for every salon in one query (a listing: relations attached)."""
+        upcoming = EventPage.objects.listing(audience).upcoming(audience.now)
+        return self.prefetch_related(Prefetch("events", queryset=upcoming, to_attr="upcoming"))
 
 
 class SalonPage(IgrenPage):
