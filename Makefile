@@ -8,7 +8,7 @@ DEV_SETTINGS := igren_site.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install tools run test lint format schema messages bench clean dist host-test matrix matrix-full
+.PHONY: help install tools run test lint format schema messages bench clean dist host-test matrix matrix-full mutation
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -114,6 +114,9 @@ clean: ## Remove the virtualenv and local databases
 # On PostgreSQL (scratch databases igren_bench*, made and dropped by each script; DATABASE_URL
 # names another server or database name) and Redis db 10 for the HTTP part. wrk comes from
 # Debian's packages; without it the HTTP part says so and is skipped.
+mutation: install ## Mutation testing (cosmic-ray) of the event domain and feed writers, ~40 min
+	bash scripts/mutation.sh
+
 bench: install ## Ratios: in-process latency, 1,000 vs 100,000 events, gunicorn+wrk req/s, hostile load
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } || \
