@@ -658,3 +658,26 @@ def test_a_fiscal_year_window_counts_events_by_their_start():
         "start__gte": at(2026, 4, 1),
         "start__lt": at(2027, 4, 1),
     }
+
+
+def test_every_continuation_line_is_as_full_as_whole_characters_allow():
+    folded = ical.fold("DESCRIPTION:" + "かながわ" * 60)
+    pieces = folded.split("\r\n ")
+    assert len(pieces) > 3
+    # 3-octet characters: 74 octets of room hold 24 of them (72 octets) on a continuation line.
+    assert all(len(p.encode()) == 72 for p in pieces[1:-1])
+
+
+def test_era_dates_start_with_the_gregorian_calendar():
+    assert presenter.jp_date(datetime.date(1873, 1, 1), era=True) == "明治6年1月1日（水・祝）"
+    assert presenter.jp_date(datetime.date(1872, 12, 31), era=True) == "1872年12月31日（火）"
+
+
+def test_fiscal_year_windows_of_odd_and_even_years():
+    assert windows.fiscal_year_window(2027).end == at(2028, 4, 1)
+    assert windows.fiscal_year_window(2026).end == at(2027, 4, 1)
+
+
+def test_this_month_and_next_by_default():
+    now = datetime.datetime(2026, 12, 15, 3, tzinfo=UTC)
+    assert [m.key for m in windows.current_months(now=now)] == ["2026-12", "2027-01"]
