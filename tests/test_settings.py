@@ -148,3 +148,15 @@ def test_only_the_proxy_is_published_and_it_agrees_with_gunicorn_and_the_setting
         assert mounts[root] == prefix  # the same named volume as the app's
         app_mounts = {v.split(":")[1]: v.split(":")[0] for v in services["web"]["volumes"]}
         assert app_mounts[env[setting]] == prefix
+
+
+def test_an_unknown_host_is_one_warning_line_without_a_traceback(client, caplog):
+    import logging
+
+    with caplog.at_level(logging.WARNING):
+        response = client.get("/feeds/events.ics", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert len(records) == 1
+    assert records[0].levelname == "WARNING" and records[0].exc_info is None
+    assert "evil.example" in records[0].getMessage()

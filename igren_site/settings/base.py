@@ -234,6 +234,9 @@ AXES_HTTP_RESPONSE_CODE = 429
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_mistake": {"()": "igren_site.log_filters.ClientMistake"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # An unknown Host header: one line, no traceback (it still answers 400).
+    "loggers": {"django.security.DisallowedHost": {"filters": ["client_mistake"]}},
 }
