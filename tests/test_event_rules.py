@@ -681,3 +681,54 @@ def test_fiscal_year_windows_of_odd_and_even_years():
 def test_this_month_and_next_by_default():
     now = datetime.datetime(2026, 12, 15, 3, tzinfo=UTC)
     assert [m.key for m in windows.current_months(now=now)] == ["2026-12", "2027-01"]
+
+
+def test_the_first_line_holds_75_octets_and_each_continuation_74():
+    assert ical.fold("X:" + "a" * 74).split("\r\n ") == ["X:" + "a" * 73, "a"]
+    pieces = ical.fold("DESCRIPTION:" + "a" * 400).split("\r\n ")
+    assert len(pieces[0]) == 75
+    assert {len(p) for p in pieces[1:-1]} == {74}
+
+
+def test_rss_guids_are_not_permalinks():
+    page = event()
+    body = syndication.build(
+        "rss",
+        [(page, text_of(page))],
+        title="t",
+        link="https://igren.example/",
+        feed_url="https://igren.example/feeds/events.rss",
+        description="d",
+        uid_domain="igren.example",
+    )
+    assert b'<guid isPermaLink="false">tag:igren.example,1984:event-42</guid>' in body
+
+
+def test_only_a_rescheduled_event_has_an_original_start():
+    for status in ("cancelled", "postponed", "scheduled"):
+        shown = event(status=status, previous_start=at(2026, 12, 3, 18)).presented()
+        assert shown.previous_start is None, status
+
+
+def test_schema_org_without_any_place_has_no_location():
+    page = event(venue=None)
+    data = schema_org.event_data(page, text_of(page, body_text=""), "https://igren.example/")
+    assert "location" not in data
+    assert data["description"] == "年末の交流会です。"
+
+
+def test_the_salon_and_project_organise_first():
+    from wagtail.models import Page
+
+    relations = EventRelations(
+        salon=Page(id=5, title="県央サロン"),
+        project=Page(id=6, title="国際ビジネス推進プロジェクト"),
+        organisations=[{"name": "A社", "website": ""}],
+    )
+    page = event()
+    data = schema_org.event_data(page, text_of(page, relations=relations))
+    assert [o["name"] for o in data["organizer"]] == [
+        "県央サロン",
+        "国際ビジネス推進プロジェクト",
+        "A社",
+    ]

@@ -105,7 +105,7 @@ def month_label(month: Month, lang: str = "ja") -> str:
     return f"{month.year}年{month.month}月"
 
 
-def span_text(start, end, all_day: bool, lang: str = "ja", era: bool = False) -> str:
+def span_text(start, end, all_day: bool, lang: str, era: bool) -> str:
     """e.g. 2026年12月5日（土） 15:00〜17:00, or a span of days; `end` is the last instant
     (for all-day events, any moment of the last day); `era`: Japanese dates in 和暦."""
     start = start.astimezone(TOKYO)

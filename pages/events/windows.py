@@ -44,8 +44,8 @@ class Window:
 class Month(Window):
     """One calendar month in Tokyo."""
 
-    year: int = 0
-    month: int = 0
+    year: int
+    month: int
 
     @property
     def key(self) -> str:
