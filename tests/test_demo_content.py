@@ -56,9 +56,7 @@ def test_this_month_and_next_month_have_events_of_every_kind():
     this_month, next_month = current_months(2)
     for window in (this_month, next_month):
         assert EventPage.objects.visible_to().overlapping(window).count() >= 3
-    events = EventPage.objects.visible_to().overlapping(
-        type(this_month)(this_month.start, next_month.end)
-    )
+    events = EventPage.objects.visible_to().overlapping(this_month.span(next_month))
     assert events.filter(status="cancelled").exists()
     assert events.filter(attendance_mode="online").exists()
     assert any(e.presented().first_day != e.presented().last_day for e in events)
