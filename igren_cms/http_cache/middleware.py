@@ -74,6 +74,6 @@ class ResponseCacheMiddleware:
             return  # made under a version a publish has since retired
         # The response as it left the stack (security headers included), with the body kept
         # by the view (this one may be the gzipped copy).
-        entry = entry_of(response, version, kept["etag"])
+        entry = entry_of(response, version, kept["etag"], compress=False)
         entry.update(body=kept["body"], gzip=kept.get("gzip"))
         store.keep(key, entry)

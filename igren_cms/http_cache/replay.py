@@ -26,8 +26,9 @@ def accepts_gzip(request) -> bool:
     return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
 
 
-def entry_of(response, version: str, etag: str) -> dict:
-    """What is kept of a response: its body (and gzip), its headers, whether it may be framed."""
+def entry_of(response, version: str, etag: str, compress: bool = True) -> dict:
+    """What is kept of a response: its body (and gzip, unless `compress` is off), its headers,
+    whether it may be framed."""
     entry = {
         "version": version,
         "etag": etag,
@@ -35,7 +36,7 @@ def entry_of(response, version: str, etag: str) -> dict:
         "headers": {k: v for k, v in response.items() if k.lower() not in OWN_HEADERS},
         "frameable": bool(getattr(response, "xframe_options_exempt", False)),
     }
-    if "Content-Encoding" not in response and len(response.content) >= GZIP_FROM:
+    if compress and "Content-Encoding" not in response and len(response.content) >= GZIP_FROM:
         entry["gzip"] = compress_string(response.content)
     return entry
 
