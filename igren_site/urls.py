@@ -5,12 +5,13 @@ is the plugin's.
 """
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from igren_cms import media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,9 +19,13 @@ urlpatterns = [
     path("", include("igren_cms.plugin_urls")),
 ]
 
+# Uploaded files only through the visibility gate (igren_cms/media.py), in every mode: the proxy
+# never serves MEDIA_ROOT itself. With object storage, MEDIA_URL is the bucket's and this is unused.
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media.serve))
+
 if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail serves every page with a plain template, so page URLs are never null.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -179,6 +179,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
+# Documents only through Wagtail's view, which checks the collection's restriction and sends
+# them as attachments with `default-src 'none'`; the files themselves are never served
+# (igren_cms/media.py refuses documents/, and the proxy sends /media/ to the app).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 WAGTAIL_SITE_NAME = "神奈川県異業種連携協議会"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
