@@ -10,8 +10,11 @@ class IgrenCmsConfig(AppConfig):
 
     def ready(self):
         # Both import models: importable only once the apps are loaded.
-        from igren_cms import notify
+        from django.db.models.signals import post_migrate
+
+        from igren_cms import notify, shared_cache
         from igren_cms.http_cache import version
 
         version.connect()
         notify.connect()
+        post_migrate.connect(shared_cache.create_cache_tables, sender=self)

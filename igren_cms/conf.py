@@ -14,6 +14,8 @@
                          default ASSOCIATION_NAME
     WAGTAILFRONTENDCACHE dict (Wagtail's own): when set, publishes purge the front cache
     TASKS                dict (Django's): the worker runs the backend named here
+    IGREN_TRUSTED_PROXIES  list of networks ("127.0.0.1/32", "10.0.0.0/8"), default []: the
+                         proxies whose X-Forwarded-For is believed (igren_cms/client_ip.py)
     CSRF_COOKIE_NAME, SECURE_SSL_REDIRECT (Django's own): read where the API drops the CSRF
                          cookie and where cached answers respect the HTTPS redirect
 
@@ -22,6 +24,8 @@ No other module of the plugin reads `django.conf.settings` (a test checks).
 Settings are read at call time, so `override_settings` in tests and per-site settings work.
 """
 
+import ipaddress
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -174,3 +178,21 @@ def admin_js_locale_path() -> str:
     own catalogue leaves in English (Wagtail's JS catalogue reads only its own app and
     LOCALE_PATHS)."""
     return str(Path(__file__).resolve().parent / "jslocale")
+
+
+@lru_cache(maxsize=8)
+def _networks(entries: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries if entry)
+
+
+def trusted_proxy_networks() -> tuple:
+    """IGREN_TRUSTED_PROXIES as networks, read at request time (a list or a comma-separated
+    string; a bare address is a network of one)."""
+    value = getattr(settings, "IGREN_TRUSTED_PROXIES", ()) or ()
+    if isinstance(value, str):
+        value = value.split(",")
+    return _networks(tuple(str(entry).strip() for entry in value))
+
+
+def default_cache_backend() -> str:
+    return settings.CACHES.get("default", {}).get("BACKEND", "")

@@ -171,7 +171,17 @@ def purge_plugin_urls():
     # wagtail.contrib.frontend_cache is optional: imported only when it is installed.
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    purge_urls_from_cache(plugin_urls())
+    # The GraphQL URL too: the edge cache (igren_site/varnish/default.vcl) takes a PURGE of a
+    # path for every cached answer under it, so this drops every cached GraphQL GET.
+    purge_urls_from_cache([*plugin_urls(), *graphql_url()])
+
+
+def graphql_url() -> list[str]:
+    site = Site.objects.filter(is_default_site=True).first()
+    try:
+        return [site.root_url + reverse("igren:graphql")] if site else []
+    except NoReverseMatch:
+        return []
 
 
 def on_published(sender, instance, **kwargs):

@@ -2,10 +2,9 @@
 
 `IGREN_API["RATE_LIMIT"]` (e.g. "600/m"; None turns it off) is read at request time. Counters
 live in Django's default cache: Redis in production (shared by every worker and instance), the
-local-memory cache on a single development process. The client is the address
-django-ratelimit sees (`RATELIMIT_IP_META_KEY`: behind the standalone site's proxy, the
-address the proxy writes). Each endpoint group counts separately: a partner's calendar app
-polling the feeds does not use up its frontend's GraphQL budget.
+database cache by default. The client is its address as igren_cms.client_ip decides it (behind
+a trusted proxy, the address the proxy saw). Each endpoint group counts separately: a partner's
+calendar app polling the feeds does not use up its frontend's GraphQL budget.
 """
 
 import logging
@@ -14,6 +13,7 @@ from functools import wraps
 from django.http import HttpResponse
 from django_ratelimit.core import get_usage
 
+from igren_cms.client_ip import ratelimit_key
 from igren_cms.conf import api_setting
 
 logger = logging.getLogger("igren_cms.ratelimit")
@@ -37,7 +37,9 @@ def too_many_requests(request, seconds: int, as_graphql: bool) -> HttpResponse:
 def seconds_until_allowed(request, group: str, rate: str) -> int | None:
     """Seconds until this client's window resets when it is over the rate, else None."""
     try:
-        usage = get_usage(request, group=f"igren:{group}", key="ip", rate=rate, increment=True)
+        usage = get_usage(
+            request, group=f"igren:{group}", key=ratelimit_key, rate=rate, increment=True
+        )
     except Exception as error:  # the cache (Redis) is down: serve rather than fail
         logger.warning("rate limit not checked, cache unavailable: %s", str(error)[:200])
         return None

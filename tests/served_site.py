@@ -35,6 +35,7 @@ class ServedSite:
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "igren_site.settings.test",
+            "IGREN_TEST_SERVED": "1",  # the shared default cache, as deployed
             "DATABASE_URL": f"sqlite:///{workdir / 'served.sqlite3'}",
             **(extra_env or {}),
         }

@@ -86,7 +86,42 @@ def test_page_passwords_are_locked_after_ten_failures(make_event):
     assert refused.status_code == 429
     assert "ログインを一時的に停止しています" in refused.content.decode()
     assert "会員限定の説明会" not in client.get(page.url).content.decode()
-    # The lock is on the page's password too (as on an account), so guessing from many
-    # addresses does not help; other restricted pages are not affected.
+    # The lock is this client's, on this restriction: the same form sent from another page
+    # the restriction covers is refused too, while another address gets in at once.
+    child_url = f"/_util/authenticate_with_password/{restriction.pk}/{page.pk + 1000}/"
+    assert client.post(child_url, {"password": "guess", "return_url": "/"}).status_code == 429
     other = Client(REMOTE_ADDR="198.51.100.31")
-    assert other.post(url, {"password": "kanagawa-2026", "return_url": page.url}).status_code == 429
+    passed = other.post(url, {"password": "kanagawa-2026", "return_url": page.url})
+    assert passed.status_code == 302
+    assert "会員限定の説明会" in other.get(page.url).content.decode()
+
+
+def test_a_locked_address_does_not_lock_the_account_for_others():
+    User.objects.create_user("editor", password="correct horse battery", is_superuser=True)
+    attacker = Client(REMOTE_ADDR="198.51.100.40")
+    for _ in range(10):
+        login(attacker, "wrong")
+    assert login(attacker, "correct horse battery").status_code == 429
+    editor = Client(REMOTE_ADDR="198.51.100.41")
+    assert login(editor, "correct horse battery").status_code == 302
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_is_the_client(settings):
+    settings.IGREN_TRUSTED_PROXIES = ["127.0.0.1/32"]
+    User.objects.create_user("editor", password="correct horse battery", is_superuser=True)
+    attacker = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.60")
+    for _ in range(10):
+        login(attacker, "wrong")
+    assert login(attacker, "correct horse battery").status_code == 429
+    # Another client through the same proxy logs in at once.
+    editor = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.61")
+    assert login(editor, "correct horse battery").status_code == 302
+
+
+def test_an_untrusted_peer_cannot_choose_its_address_by_header(settings):
+    settings.IGREN_TRUSTED_PROXIES = ["127.0.0.1/32"]
+    User.objects.create_user("editor", password="correct horse battery", is_superuser=True)
+    for n in range(10):  # a new forged address on every try
+        login(Client(REMOTE_ADDR="198.51.100.50", HTTP_X_FORWARDED_FOR=f"10.9.9.{n}"), "wrong")
+    locked = Client(REMOTE_ADDR="198.51.100.50", HTTP_X_FORWARDED_FOR="10.9.9.99")
+    assert login(locked, "correct horse battery").status_code == 429

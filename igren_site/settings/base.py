@@ -106,8 +106,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     INSTALLED_APPS.append("django.contrib.postgres")
 
-# The cache holds rate-limit counters and login-failure counts: shared through Redis when
-# REDIS_URL is set (every worker and instance sees the same counts), else this process's memory.
+# The cache holds the content version, cached responses, rate-limit counters and persisted
+# queries, which every process must share: Redis when REDIS_URL is set, else Django's database
+# cache (its table is made by `migrate`, igren_cms/shared_cache.py). Never local memory.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": {
@@ -116,7 +117,7 @@ CACHES = {
         "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
     }
     if REDIS_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "igren_cache"}
 }
 
 # Media (images, documents, renditions) in S3-compatible object storage when a bucket is
@@ -190,6 +191,17 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "igren_cms.search_backend"}}
 WAGTAIL_I18N_ENABLED = False
 
+# The edge cache in front of the app (Varnish in compose's "edge" profile, or a CDN speaking
+# PURGE): publishes purge the changed pages and the plugin's outputs (Wagtail's frontend_cache).
+IGREN_EDGE_PURGE_URL = os.environ.get("IGREN_EDGE_PURGE_URL", "")
+if IGREN_EDGE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "edge": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": IGREN_EDGE_PURGE_URL,
+        }
+    }
+
 # Headless mode: when set, page URLs (in the API and feeds) point at this external frontend.
 IGREN_FRONTEND_URL = os.environ.get("IGREN_FRONTEND_URL", "").rstrip("/")
 
@@ -226,14 +238,19 @@ PERMISSIONS_POLICY = {
 }
 
 # Password guessing (admin logins and page passwords), django-axes: after AXES_FAILURE_LIMIT
-# failures from one address, or against one account, logins are refused for the cool-off time,
-# even with the right password.
+# failures from one client address (per restriction for page passwords), that client's logins
+# are refused for the cool-off time, even with the right password (igren_site/security.py).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "30")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = "igren_site.security.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "igren_site.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+# The client's address behind the proxy: IGREN_TRUSTED_PROXIES, the networks whose
+# X-Forwarded-For is believed (comma-separated). The standalone site's proxy and edge cache
+# run beside the app on the loopback addresses; compose sets its own network.
+IGREN_TRUSTED_PROXIES = os.environ.get("IGREN_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
+AXES_CLIENT_IP_CALLABLE = "igren_cms.client_ip.axes_client_ip"
 
 LOGGING = {
     "version": 1,

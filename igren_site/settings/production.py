@@ -20,6 +20,13 @@ def _flag(name: str, default: bool) -> bool:
 
 
 DEBUG = False
+if CACHES["default"]["BACKEND"] in (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+):
+    raise ImproperlyConfigured(
+        "Production needs a cache every process shares (REDIS_URL, or the database cache)."
+    )
 SECRET_KEY = _require("SECRET_KEY")
 if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
     raise ImproperlyConfigured(
@@ -33,9 +40,6 @@ CSRF_TRUSTED_ORIGINS = [
 # The reverse proxy (Caddy in docker-compose.yml) terminates TLS and overwrites these headers;
 # gunicorn is never reachable without it, so a client cannot choose the scheme or its address.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "HTTP_X_FORWARDED_FOR")
-RATELIMIT_IP_META_KEY = CLIENT_IP_HEADER
-AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_IP_HEADER, "REMOTE_ADDR"]
 # HTTPS only. SECURE_SSL_REDIRECT=0 when the proxy already redirects plain HTTP.
 SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))

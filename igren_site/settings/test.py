@@ -15,6 +15,11 @@ if not AWS_STORAGE_BUCKET_NAME:  # the two-instance test runs its servers on S3 
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+# The suite is one process, so its own cache may be local memory (each test rolls back its
+# data, and the memory is cleared with it); the sites it serves in other processes keep the
+# shared default (IGREN_TEST_SERVED=1, tests/served_site.py).
+if not REDIS_URL and os.environ.get("IGREN_TEST_SERVED") != "1":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = str(BASE_DIR / "test-igren.sqlite3")
 # Background tasks run at once in tests, as without a worker; tests/test_worker.py switches
