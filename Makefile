@@ -8,7 +8,7 @@ DEV_SETTINGS := igren_site.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install tools run test lint format schema messages bench clean dist host-test matrix matrix-full mutation
+.PHONY: help install tools run test lint format schema messages bench clean dist host-test matrix matrix-full mutation production-test
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,11 +24,12 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the package with its test extras
 
-# Outside tools the tests drive: Node packages (graphql-http audit, ical.js, playwright-core)
-# and Debian's Chromium with CJK fonts. Each step is skipped where its installer is missing;
+# Outside tools the tests drive: Node packages (graphql-http audit, ical.js, playwright-core),
+# Debian's Chromium with CJK fonts, and Debian's Caddy and Varnish (the production topology).
+# Each step is skipped where its installer is missing;
 # the tests that need a tool then skip, or fail when IGREN_REQUIRE_TOOLS=1 (as in CI).
 JS_STAMP := tests/js/node_modules/.installed-$(shell cksum < tests/js/package-lock.json | cut -d' ' -f1)
-BROWSER_PACKAGES := chromium fonts-noto-cjk
+DEBIAN_PACKAGES := chromium fonts-noto-cjk caddy varnish
 
 $(JS_STAMP): tests/js/package-lock.json
 	@if command -v npm >/dev/null; then \
@@ -37,11 +38,12 @@ $(JS_STAMP): tests/js/package-lock.json
 	else echo "npm not found: the Node-driven tests will skip"; fi
 
 tools: $(JS_STAMP) ## Install the Node test packages and Debian's Chromium (when apt-get can)
-	@if command -v chromium >/dev/null && fc-list :lang=ja | grep -q .; then :; \
+	@if command -v chromium >/dev/null && fc-list :lang=ja | grep -q . && \
+	  command -v caddy >/dev/null && { command -v varnishd || test -x /usr/sbin/varnishd; } >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null || \
-	  { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(BROWSER_PACKAGES) >/dev/null; }; \
-	else echo "chromium not installed and apt-get not usable: the browser tests will skip"; fi
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null || \
+	  { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(DEBIAN_PACKAGES) >/dev/null; }; \
+	else echo "chromium/caddy/varnish not installed and apt-get not usable: their tests will skip"; fi
 
 run: install ## Migrate, load the Igren demo, create a local admin and serve on http://127.0.0.1:8000/
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(BIN)/python manage.py migrate --noinput
@@ -62,7 +64,11 @@ test: install tools ## ruff, Django checks, migrations check, pytest on SQLite a
 	env -u DATABASE_URL $(BIN)/python -m pytest $(PYTEST_ARGS)
 	@echo "=== pytest on PostgreSQL ==="
 	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest $(PYTEST_ARGS)
-	$(MAKE) --no-print-directory dist host-test matrix
+	$(MAKE) --no-print-directory production-test dist host-test matrix
+
+production-test: install tools ## The production topology: Caddy → Varnish → gunicorn, worker, Redis, PostgreSQL
+	@echo "=== the production topology (Debian's Caddy and Varnish) ==="
+	$(BIN)/python scripts/with_postgres.py $(BIN)/python -m pytest -m production tests/production $(PYTEST_ARGS)
 
 dist: install ## Build the sdist and wheel into dist/ and check them (twine, check-wheel-contents)
 	rm -rf dist build

@@ -17,8 +17,10 @@ preload_app = True  # import Django once, share the code pages between workers
 timeout = 30  # a worker silent this long is restarted
 graceful_timeout = 30
 keepalive = 5
-max_requests = 2000  # recycle workers now and then
-max_requests_jitter = 200
+# Workers are recycled now and then; the edge cache in front retries an idempotent request
+# whose connection closed under it (igren_site/varnish/default.vcl), so recycling costs no 502.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
 limit_request_line = 4094
 limit_request_fields = 64
 limit_request_field_size = 8190
