@@ -49,14 +49,25 @@ class Response:
 class Client:
     """HTTPS through the proxy from one loopback address, with a cookie jar of its own."""
 
-    def __init__(self, port: int, source: str = "127.0.0.2"):
-        self.port, self.source, self.cookies = port, source, {}
+    def __init__(self, port: int, source: str = "127.0.0.2", tls: bool = True):
+        self.port, self.source, self.cookies, self.tls = port, source, {}, tls
 
     def request(self, method, path, body=None, headers=None, timeout=30):
-        connection = http.client.HTTPSConnection(
-            "127.0.0.1", self.port, timeout=timeout, context=TLS, source_address=(self.source, 0)
-        )
+        if self.tls:
+            connection = http.client.HTTPSConnection(
+                "127.0.0.1",
+                self.port,
+                timeout=timeout,
+                context=TLS,
+                source_address=(self.source, 0),
+            )
+        else:  # straight to gunicorn, saying what the proxy would say
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", self.port, timeout=timeout, source_address=(self.source, 0)
+            )
         sent = {"Host": f"127.0.0.1:{self.port}", **(headers or {})}
+        if not self.tls:
+            sent["X-Forwarded-Proto"] = "https"
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         try:

@@ -50,12 +50,26 @@ def site_on_its_own_cluster(tmp_path_factory):
     if bindir is None:
         missing("the PostgreSQL server binaries (initdb, pg_ctl) are not installed")
     cluster = tools.ThrowawayCluster(bindir, port=free_port()).init().start()
-    site = ServedSite(tmp_path_factory.mktemp("outage"), {"DATABASE_URL": cluster.url})
+    # Redis as the shared cache, as in production: what it holds outlives the database's outage.
+    redis_url = "redis://127.0.0.1:6379/11"
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+    site = ServedSite(
+        tmp_path_factory.mktemp("outage"), {"DATABASE_URL": cluster.url, "REDIS_URL": redis_url}
+    )
+    # A second server on the same database with the embedded default cache (Django's database
+    # cache): during the outage its cache is down too, and it answers 503, never 500.
+    second = ServedSite(tmp_path_factory.mktemp("outage-db-cache"), {"DATABASE_URL": cluster.url})
     try:
         site.start()
+        second.manage("migrate", "--noinput")  # its cache table (igren_cms.shared_cache)
+        second.start(prepare=False)
+        site.second = second
         yield site, cluster
     finally:
         site.stop()
+        second.stop()
         cluster.remove()
 
 
@@ -85,13 +99,20 @@ def test_an_outage_is_503_and_the_return_is_200_without_a_restart(site_on_its_ow
             error = json.loads(body)["errors"][0]
             assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
 
+    for name, path in PATHS.items():
+        status, headers, body = get(site.second.url + path)
+        assert status == 503, ("database cache", name, status, body[:300])
+        assert int(headers["Retry-After"]) > 0, name
+
     cluster.start()
     back = time.monotonic()
     for name, path in PATHS.items():
         while (status := get(site.url + path)[0]) != 200 and time.monotonic() - back < 5:
             time.sleep(0.1)
         assert status == 200, f"{name} still {status} 5 s after the database came back"
+        assert get(site.second.url + path)[0] == 200, ("database cache", name)
     assert site.process.poll() is None  # the same server process throughout
     log = site.log.read_text()
     assert "Traceback" not in log
     assert "database unreachable" in log
+    assert "Traceback" not in site.second.log.read_text()

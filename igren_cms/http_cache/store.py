@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from igren_cms.conf import output_settings_fingerprint
 
-from .version import STATE_KEY, version_of
+from .version import CACHE_ERRORS, STATE_KEY, uncached_version, version_of
 
 # How long a rendered response stays in the cache at most; a new content version makes it
 # unreachable at once (the key changes), this only bounds the memory it holds.
@@ -31,8 +31,11 @@ def lookup(key: str) -> tuple[str, dict | None]:
 
     One round trip to the cache for both: a kept entry names the version it was made under, so
     a publish (which starts a new version) retires every entry at once, on every instance."""
-    found = cache.get_many([STATE_KEY, key])
-    version = version_of(found.get(STATE_KEY), timezone.now())
+    try:
+        found = cache.get_many([STATE_KEY, key])
+        version = version_of(found.get(STATE_KEY), timezone.now())
+    except CACHE_ERRORS:  # the cache is down: answer afresh (the view may then say 503)
+        return uncached_version(), None
     entry = found.get(key)
     return version, entry if entry is not None and entry.get("version") == version else None
 
@@ -44,4 +47,9 @@ def etag_for(key: str, version: str) -> str:
 
 
 def keep(key: str, entry: dict) -> None:
-    cache.set(key, entry, RESPONSE_CACHE_SECONDS)
+    if entry.get("version", "").startswith("uncached-"):
+        return
+    try:
+        cache.set(key, entry, RESPONSE_CACHE_SECONDS)
+    except CACHE_ERRORS:
+        return

@@ -22,6 +22,7 @@ from datetime import datetime
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -65,10 +66,23 @@ def next_boundary(now: datetime) -> float | None:
     return min(moments).timestamp() if moments else None
 
 
+# The cache itself unreachable: the database cache during a database outage (Redis errors are
+# swallowed by django-redis, IGNORE_EXCEPTIONS). Then nothing is cached or answered from it.
+CACHE_ERRORS = (DatabaseError, OSError)
+
+
+def uncached_version() -> str:
+    """A version no kept entry or ETag can match: every answer is made afresh."""
+    return f"uncached-{uuid.uuid4().hex}"
+
+
 def content_version(now: datetime | None = None) -> str:
     """The current token and Tokyo date, e.g. "3f2a…:2026-11-25"."""
     now = now or timezone.now()
-    return version_of(cache.get(STATE_KEY), now)
+    try:
+        return version_of(cache.get(STATE_KEY), now)
+    except CACHE_ERRORS:
+        return uncached_version()
 
 
 def version_of(state: dict | None, now: datetime) -> str:
@@ -82,7 +96,7 @@ def version_of(state: dict | None, now: datetime) -> str:
 
 def changed(*args, **kwargs):
     """Signal receiver: content changed; every cached public response is now stale."""
-    cache.delete(STATE_KEY)
+    cache.delete(STATE_KEY)  # an error here must fail the change: a stale version would stay
 
 
 def connect():

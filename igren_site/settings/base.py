@@ -114,11 +114,17 @@ CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
-        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
+        # Redis down: every cache read misses and every write is dropped, so the site answers
+        # uncached (and the rate limiter lets requests through) instead of failing; one warning
+        # per process and five minutes (igren_site/log_filters.OncePerOutage).
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2, "IGNORE_EXCEPTIONS": True},
     }
     if REDIS_URL
     else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "igren_cache"}
 }
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "igren_cms.outage.redis"
 
 # Media (images, documents, renditions) in S3-compatible object storage when a bucket is
 # configured (django-storages), so every app instance reads and writes the same files; local
@@ -153,7 +159,11 @@ if AWS_STORAGE_BUCKET_NAME:
 INSTALLED_APPS += ["django_tasks", "django_tasks_db", "django_rq", "django_tasks_rq"]
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 300}}
 if REDIS_URL:
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    # Redis's queue; while Redis is unreachable a task runs at once in the process that queued
+    # it (igren_cms/task_backends.py), so a publish never fails for want of a queue.
+    TASKS = {
+        "default": {"BACKEND": "igren_cms.task_backends.RQWithFallback", "QUEUES": ["default"]}
+    }
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -255,9 +265,17 @@ AXES_CLIENT_IP_CALLABLE = "igren_cms.client_ip.axes_client_ip"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"client_mistake": {"()": "igren_site.log_filters.ClientMistake"}},
+    "filters": {
+        "client_mistake": {"()": "igren_site.log_filters.ClientMistake"},
+        "outage_once": {"()": "igren_site.log_filters.OncePerOutage"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # An unknown Host header: one line, no traceback (it still answers 400).
-    "loggers": {"django.security.DisallowedHost": {"filters": ["client_mistake"]}},
+    # Redis unreachable: one warning per process and five minutes (the site goes on without it).
+    "loggers": {
+        "django.security.DisallowedHost": {"filters": ["client_mistake"]},
+        "igren_cms.outage.redis": {"filters": ["outage_once"]},
+        "igren_cms.ratelimit": {"filters": ["outage_once"]},
+    },
 }

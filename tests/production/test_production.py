@@ -12,7 +12,9 @@ import json
 import statistics
 import threading
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 
 import pytest
 import redis
@@ -259,3 +261,124 @@ def test_recycling_workers_under_load_gives_no_502(stack):
     assert recycled[0] >= 5, stack.soak  # max_requests was crossed again and again
     others = [s for s in statuses if s != 200]
     assert others == [], f"{stack.soak}: {sorted(set(map(str, others)))}"
+
+
+@pytest.fixture(scope="module")
+def dead_redis_instance(stack):
+    """A second gunicorn on the same database whose Redis is a port where nothing listens."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.served_site import ROOT, free_port
+
+    port = free_port()
+    env = {
+        **stack.env,
+        "REDIS_URL": f"redis://127.0.0.1:{free_port()}/0",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "1",
+    }
+    log_path = stack.workdir / "dead-redis.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "-c", "igren_site/gunicorn.conf.py"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            plain(url + "/sitemap.xml")
+            break
+        except urllib.error.HTTPError:
+            break
+        except OSError:
+            assert process.poll() is None, log_path.read_text()
+            time.sleep(0.3)
+    yield url, env, log_path
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def plain(url, data=None, headers=None):
+    """Straight to gunicorn, saying what the proxy would: the client came over HTTPS."""
+    headers = {"X-Forwarded-Proto": "https", **(headers or {})}
+    request = urllib.request.Request(url, data=data, headers=headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 - ours
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_with_redis_unreachable_every_endpoint_answers_and_logs_one_warning(
+    stack, dead_redis_instance
+):
+    import subprocess
+    import sys
+
+    from tests.served_site import ROOT
+
+    url, env, log_path = dead_redis_instance
+    query = urllib.parse.quote("{ events(limit: 3) { items { title } } }")
+    paths = [
+        "/feeds/events.ics",
+        "/feeds/events.rss",
+        "/embed/events.js",
+        "/embed/events/",
+        "/sitemap.xml",
+        f"/graphql/?query={query}",
+        "/events/japan-korea-seminar/",
+        "/",
+        "/admin/login/",
+    ]
+    for _ in range(3):  # repeats: each would be a cache hit with Redis up
+        for path in paths:
+            status, body = plain(url + path)
+            assert status in (200, 503), f"{path}: {status}"
+            assert status == 200, f"{path}: {status} {body[:200]}"
+    status, body = plain(
+        url + "/graphql/",
+        data=json.dumps({"query": "{ home { title } }"}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    assert status == 200 and json.loads(body)["data"]["home"]["title"]
+
+    # The admin works: an editor signs in and sees the dashboard, and a publish (whose tasks
+    # would go to Redis's queue) succeeds, the tasks running in the publishing process.
+    editor = Client(int(url.rsplit(":", 1)[1]), "127.0.0.1", tls=False)
+    assert sign_in(editor, "kanagawa-office-2026").status == 302
+    dashboard = editor.get("/admin/")
+    assert dashboard.status == 200 and "ダッシュボード" in dashboard.text
+    published = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from pages.models import EventPage\n"
+            "e = EventPage.objects.get(slug='new-tech-forum')\n"
+            "e.title = 'Redis停止中の公開'\n"
+            "e.save_revision().publish()\n",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert published.returncode == 0, published.stderr[-2000:]
+    assert "Traceback" not in published.stderr
+    status, body = plain(url + f"/graphql/?query={urllib.parse.quote(GRAPHQL_NEW_TECH)}")
+    assert json.loads(body)["data"]["event"]["title"] == "Redis停止中の公開"
+
+    log = log_path.read_text()
+    assert "Traceback" not in log, log[-3000:]
+    warnings = [line for line in log.splitlines() if "Redis" in line]
+    assert 1 <= len(warnings) <= 2, warnings  # one line per logger, not one per request
+
+
+GRAPHQL_NEW_TECH = '{ event(slug: "new-tech-forum") { title } }'

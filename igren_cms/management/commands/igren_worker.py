@@ -25,7 +25,15 @@ from igren_cms import notify
 from igren_cms.conf import task_backend
 from igren_cms.outage import OUTAGE_ERRORS
 
+try:  # Redis's client comes with the RQ queue, an optional part of the site
+    from redis.exceptions import RedisError
+
+    QUEUE_ERRORS: tuple = (RedisError,)
+except ImportError:
+    QUEUE_ERRORS = ()
+
 logger = logging.getLogger("igren_cms.worker")
+queue_logger = logging.getLogger("igren_cms.outage.redis")
 
 
 class Command(BaseCommand):
@@ -51,6 +59,8 @@ class Command(BaseCommand):
                 self.cycle()
             except OUTAGE_ERRORS as error:  # the database will come back; try next cycle
                 logger.warning("worker cycle skipped, database unreachable: %s", error)
+            except QUEUE_ERRORS as error:  # Redis will come back; tasks run inline meanwhile
+                queue_logger.warning("worker cycle skipped, task queue unreachable: %s", error)
             except Exception:
                 logger.exception("worker cycle failed")
             close_old_connections()
@@ -67,7 +77,7 @@ class Command(BaseCommand):
         if backend.startswith("django_tasks_db"):
             # Every task queued so far, then back (the next cycle takes the rest).
             call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-        elif backend.startswith("django_tasks_rq"):
+        elif backend.startswith(("django_tasks_rq", "igren_cms.task_backends.RQ")):
             call_command(
                 "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job", verbosity=0
             )
