@@ -45,6 +45,14 @@ API_DEFAULTS = {
     "MAX_ALIASES": 30,
     "MAX_DIRECTIVES": 20,
     "MAX_COST": 5000,
+    # Estimated cost points a client (its address) may spend per minute on executed queries,
+    # as GitHub's GraphQL API budgets them: 429 with Retry-After when spent. Answers from the
+    # response cache cost nothing. None turns the budget off.
+    "COST_BUDGET": 100_000,
+    # Longest list a variable may hold (an enum list: no longer than its enum).
+    "MAX_LIST_ITEMS": 100,
+    # Largest HTTP body of a GraphQL request, in bytes (document, variables and extensions).
+    "MAX_BODY_BYTES": 64_000,
     # Field selections as written (each fragment once), checked before spec validation, whose
     # overlapping-fields rule is quadratic in them.
     "MAX_SELECTIONS": 300,

@@ -15,7 +15,13 @@ def test_get_and_post_give_the_same_answer(client):
     by_get = client.get("/graphql/", {"query": query})
     by_post = client.post("/graphql/", {"query": query}, content_type="application/json")
     assert by_get.status_code == by_post.status_code == 200
-    assert by_get.json() == by_post.json() == {"data": {"salon": {"title": "県央サロン"}}}
+    assert by_get.json() == by_post.json()
+    assert by_get.json()["data"] == {"salon": {"title": "県央サロン"}}
+    # Each answer tells what it cost; what is left of the client's budget is a header of the
+    # POST alone (a GET's body may be cached and shared).
+    assert by_get.json()["extensions"]["cost"] == {"requested": 152, "budgetPerMinute": 100_000}
+    assert int(by_post["X-Cost-Remaining"]) <= 100_000 - 152
+    assert "X-Cost-Remaining" not in by_get
     assert by_get["Content-Type"].startswith("application/json")
 
 
@@ -98,7 +104,7 @@ def test_a_browser_post_without_a_csrf_cookie_is_answered():
         "/graphql/", {"query": "{ __typename }"}, content_type="application/json"
     )
     assert response.status_code == 200
-    assert response.json() == {"data": {"__typename": "Query"}}
+    assert response.json()["data"] == {"__typename": "Query"}
 
 
 def test_the_newer_media_type_is_negotiated():

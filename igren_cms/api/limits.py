@@ -16,13 +16,15 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from graphql import GraphQLError, parse, specified_rules, validate
+from graphql import GraphQLEnumType, GraphQLError, parse, specified_rules, validate
 from graphql.language import (
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
     IntValueNode,
+    ListTypeNode,
+    NonNullTypeNode,
     OperationDefinitionNode,
     SelectionSetNode,
     VariableNode,
@@ -40,10 +42,14 @@ LIST_SIZES = {
     "projects": ("perPage", 20, 100),
     "search": ("perPage", 20, 100),
     "upcomingEvents": ("limit", 5, 20),
+    # Up to `limit` events in all, grouped into months: the rows are the events.
+    "eventMonths": ("limit", 10, 100),
     "salons": (None, 10, 10),
     "redirects": (None, 100, 100),
     "navigation": (None, 10, 10),
 }
+# Sized by their arguments at the root only (Query.events, not EventMonth.events).
+ROOT_LISTS = frozenset({"events", "projects", "search"})
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 
 
@@ -67,7 +73,12 @@ FIELD_WEIGHTS = {
     "srcSet": 25,
 }
 # Lists whose rows are their direct children: the row cost is inside the multiplication.
-ROW_WEIGHTS = {"upcomingEvents": 8, "salons": 8}
+ROW_WEIGHTS = {"upcomingEvents": 8, "salons": 8, "eventMonths": 8}
+# Single-object lookups at the root: each loads its object and its relations on its own, about
+# 3 ms where a list row costs 0.15 ms (measured on the demo: 30 aliases of `event(id:)` with
+# jsonLd body when location took 89 ms, a list of the same rows 6 ms). So an alias of a lookup
+# costs what it takes, and aliases multiply it: 30 such aliases are over MAX_COST.
+ROOT_WEIGHTS = {"event": 150, "project": 150, "salon": 150, "page": 150, "preview": 150}
 
 
 def limit(name):
@@ -92,6 +103,7 @@ class _Walker:
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
         self.memo: dict[str, Measure] = {}
+        self.root_memo: dict[str, Measure] = {}
         self.visiting: set[str] = set()
         self.cap = cost_cap + 1  # costs are clamped so doubling chains stay small integers
         self.variables = variables or {}
@@ -110,15 +122,30 @@ class _Walker:
         self.memo[name] = measure
         return measure
 
-    def selection_set(self, selection_set) -> Measure:
+    def root_fragment(self, name: str) -> Measure:
+        """A fragment spread at the root: its fields are root fields (memoised apart)."""
+        if name in self.root_memo:
+            return self.root_memo[name]
+        node = self.fragments.get(name)
+        if node is None or name in self.visiting:
+            return Measure()
+        self.visiting.add(name)
+        measure = self.selection_set(node.selection_set, root=True)
+        measure.directives += len(node.directives or ())
+        self.visiting.discard(name)
+        self.root_memo[name] = measure
+        return measure
+
+    def selection_set(self, selection_set, root: bool = False) -> Measure:
         total = Measure()
         for selection in selection_set.selections if selection_set else ():
             total.directives += len(selection.directives or ())
             if isinstance(selection, FieldNode):
                 child = self.selection_set(selection.selection_set)
-                size = self.list_size(selection)
                 name = selection.name.value
-                weight = FIELD_WEIGHTS.get(name, 1)
+                # `events` inside an EventMonth is that month's share of the root's limit.
+                size = self.list_size(selection) if root or name not in ROOT_LISTS else 1
+                weight = FIELD_WEIGHTS.get(name, 1) + (ROOT_WEIGHTS.get(name, 0) if root else 0)
                 row = ROW_WEIGHTS.get(name, 0)
                 total.depth = max(total.depth, child.depth + 1)
                 total.cost = min(self.cap, total.cost + weight + size * (row + child.cost))
@@ -126,9 +153,10 @@ class _Walker:
                 total.directives += child.directives
             else:
                 if isinstance(selection, FragmentSpreadNode):
-                    child = self.fragment(selection.name.value)
+                    name = selection.name.value
+                    child = self.root_fragment(name) if root else self.fragment(name)
                 else:  # InlineFragmentNode
-                    child = self.selection_set(selection.selection_set)
+                    child = self.selection_set(selection.selection_set, root=root)
                 total.depth = max(total.depth, child.depth)
                 total.cost = min(self.cap, total.cost + child.cost)
                 total.aliases = min(self.cap, total.aliases + child.aliases)
@@ -139,7 +167,9 @@ class _Walker:
         spec = LIST_SIZES.get(field.name.value)
         if spec is None:
             return 1
-        argument, default, maximum = spec
+        return self.argument_size(field, *spec)
+
+    def argument_size(self, field: FieldNode, argument, default: int, maximum: int) -> int:
         for arg in field.arguments or ():
             if arg.name.value != argument:
                 continue
@@ -197,7 +227,7 @@ def measure(document: DocumentNode, variables: dict | None = None) -> Measure:
         )
         m = Measure()
         for selection in selections:
-            one = walker.selection_set(SelectionSetNode(selections=(selection,)))
+            one = walker.selection_set(SelectionSetNode(selections=(selection,)), root=True)
             if one.cost > m.costliest[1] and isinstance(selection, FieldNode):
                 m.costliest = (selection.name.value, one.cost)
             m.depth = max(m.depth, one.depth)
@@ -241,7 +271,7 @@ def _limits_in_force() -> tuple:
 
 
 def check(schema, query: str, variables: dict | None = None):
-    """(document, []) when the query may run, else (None, [errors]).
+    """(document, [], cost) when the query may run, else (None, [errors], 0).
 
     Verdicts are cached both ways: a client repeating a rejected document pays a dictionary
     lookup, not another parse. The key is a digest, so a cached 20 kB document costs 32 bytes.
@@ -262,12 +292,78 @@ def check(schema, query: str, variables: dict | None = None):
             _verdicts[key] = verdict
             while len(_verdicts) > VERDICT_CACHE_SIZE:
                 _verdicts.popitem(last=False)
-    document, errors, sized_by_variables = verdict
-    if document is not None and sized_by_variables:
-        over = cost_error(measure(document, variables))
+    document, found, cost, sized_by_variables = verdict
+    if document is None:
+        return None, found, 0
+    wrong_list = list_error(schema, document, variables)
+    if wrong_list is not None:
+        return None, [wrong_list], 0
+    if sized_by_variables:
+        m = measure(document, variables)
+        over = cost_error(m)
         if over is not None:
-            return None, [over]
-    return document, errors
+            return None, [over], 0
+        cost = m.cost
+    return document, found, cost
+
+
+def longest_list(value, depth: int = 0) -> int:
+    """The length of the longest list anywhere in a JSON value (variables are parsed JSON)."""
+    if depth > 20:
+        return 0
+    if isinstance(value, list):
+        inner = max((longest_list(v, depth + 1) for v in value[:200]), default=0)
+        return max(len(value), inner)
+    if isinstance(value, dict):
+        return max((longest_list(v, depth + 1) for v in value.values()), default=0)
+    return 0
+
+
+def enum_list_bounds(schema, document: DocumentNode) -> dict[str, int]:
+    """Variables declared as a list of an enum, with the number of that enum's values."""
+    bounds = {}
+    for definition in document.definitions:
+        if not isinstance(definition, OperationDefinitionNode):
+            continue
+        for variable in definition.variable_definitions or ():
+            type_node = variable.type
+            while isinstance(type_node, NonNullTypeNode):
+                type_node = type_node.type
+            if not isinstance(type_node, ListTypeNode):
+                continue
+            inner = type_node.type
+            while isinstance(inner, NonNullTypeNode | ListTypeNode):
+                inner = inner.type
+            named = schema.graphql_schema.get_type(inner.name.value)
+            if isinstance(named, GraphQLEnumType):
+                bounds[variable.variable.name.value] = len(named.values)
+    return bounds
+
+
+def list_error(schema, document: DocumentNode, variables: dict | None) -> GraphQLError | None:
+    """A list in the variables longer than any argument takes: refused before coercion (which
+    would cost time in proportion to the list)."""
+    if not variables:
+        return None
+    longest = longest_list(variables)
+    if longest == 0:
+        return None
+    maximum = limit("MAX_LIST_ITEMS")
+    if longest > maximum:
+        return errors.coded(
+            GraphQLError(f"A list in the variables has {longest} items; at most {maximum}."),
+            errors.BAD_USER_INPUT,
+        )
+    for name, size in enum_list_bounds(schema, document).items():
+        value = variables.get(name)
+        if isinstance(value, list) and len(value) > size:
+            return errors.coded(
+                GraphQLError(
+                    f"`${name}` lists {len(value)} values; its type has {size}, each at most once."
+                ),
+                errors.BAD_USER_INPUT,
+            )
+    return None
 
 
 def too_complex(message: str) -> GraphQLError:
@@ -286,7 +382,7 @@ def cost_error(m: Measure) -> GraphQLError | None:
 
 
 def _check(schema, query: str):
-    """(document or None, errors, whether the cost depends on variables)."""
+    """(document or None, errors, cost, whether the cost depends on variables)."""
     size = len(query.encode("utf-8"))
     if size > limit("MAX_QUERY_BYTES"):
         return (
@@ -297,6 +393,7 @@ def _check(schema, query: str):
                     "Pass long values as variables."
                 )
             ],
+            0,
             False,
         )
     if rough_token_count(query) > limit("MAX_TOKENS"):
@@ -307,18 +404,19 @@ def _check(schema, query: str):
                     f"Document contains more than {limit('MAX_TOKENS')} tokens. Parsing aborted."
                 )
             ],
+            0,
             False,
         )
     try:
         document = parse(query, max_tokens=limit("MAX_TOKENS"), no_location=False)
     except GraphQLError as error:
-        return None, [errors.coded(error, errors.GRAPHQL_PARSE_FAILED)], False
+        return None, [errors.coded(error, errors.GRAPHQL_PARSE_FAILED)], 0, False
     except RecursionError:
-        return None, [too_complex("The query is nested too deeply.")], False
+        return None, [too_complex("The query is nested too deeply.")], 0, False
     try:
         m = measure(document)
     except RecursionError:
-        return None, [too_complex("The query is nested too deeply.")], False
+        return None, [too_complex("The query is nested too deeply.")], 0, False
     for value, name, what in (
         (m.selections, "MAX_SELECTIONS", "number of field selections"),
         (m.depth, "MAX_DEPTH", "nesting depth"),
@@ -330,12 +428,13 @@ def _check(schema, query: str):
             return (
                 None,
                 [too_complex(f"The query's {what} ({value}) is over the limit of {limit(name)}.")],
+                0,
                 False,
             )
     if not m.sized_by_variables:
         over = cost_error(m)
         if over is not None:
-            return None, [over], False
+            return None, [over], 0, False
     rules = list(specified_rules)
     if not limit("INTROSPECTION"):
         rules.append(NoSchemaIntrospectionCustomRule)
@@ -347,5 +446,10 @@ def _check(schema, query: str):
         hide_suggestions=not limit("FIELD_SUGGESTIONS"),
     )
     if found:
-        return None, [errors.coded(e, errors.GRAPHQL_VALIDATION_FAILED) for e in found], False
-    return document, [], m.sized_by_variables
+        return (
+            None,
+            [errors.coded(e, errors.GRAPHQL_VALIDATION_FAILED) for e in found],
+            0,
+            False,
+        )
+    return document, [], m.cost, m.sized_by_variables

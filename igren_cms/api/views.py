@@ -24,7 +24,7 @@ from igren_cms.conf import csrf_cookie_name, graphiql_enabled
 from igren_cms.http_cache.views import cached_public
 from pages.request_state import state_of
 
-from . import errors, limits, persisted
+from . import budget, errors, limits, persisted
 from .schema import schema
 
 logger = logging.getLogger("igren_cms.api")
@@ -95,6 +95,46 @@ def bad_request(message: str) -> HttpError:
     return HttpError(HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8"))
 
 
+def over_budget(charge: budget.Charge) -> HttpError:
+    response = HttpResponse(status=429)
+    response["Retry-After"] = str(charge.retry_after)
+    response["Cache-Control"] = "no-store"
+    return HttpError(
+        response,
+        f"This client has spent its {charge.budget} query cost points of this minute; try "
+        f"again in {charge.retry_after} seconds (this query costs {charge.cost}).",
+    )
+
+
+def too_large_body(size: int, maximum: int) -> HttpResponse:
+    body = json.dumps(
+        {
+            "errors": [
+                {
+                    "message": f"The request body is {size} bytes; the limit is {maximum} bytes.",
+                    "extensions": {"code": errors.REQUEST_TOO_LARGE},
+                }
+            ]
+        }
+    )
+    return HttpResponse(body, status=413, content_type="application/json; charset=utf-8")
+
+
+def with_cost(result: str, extension: dict) -> str:
+    """The encoded answer with `extensions.cost` added (a JSON object: its last byte is `}`)."""
+    if not result or not result.endswith("}"):
+        return result
+    cost = json.dumps({"cost": extension}, separators=(",", ":"))
+    return f'{result[:-1]},"extensions":{cost}}}'
+
+
+def declared_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 QUOTED = re.compile(r"""(['"])([^'"]{100})[^'"]+\1""")
 MAX_MESSAGE = 400
 
@@ -154,8 +194,11 @@ class PublicGraphQLView(GraphQLView):
     validation_rules = ()
 
     def dispatch(self, request, *args, **kwargs):
+        maximum = limits.limit("MAX_BODY_BYTES")
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
+        elif declared_length(request) > maximum:
+            response = too_large_body(declared_length(request), maximum)
         else:
             try:
                 response = super().dispatch(request, *args, **kwargs)
@@ -166,6 +209,9 @@ class PublicGraphQLView(GraphQLView):
                 response["Content-Type"] = f"{response_media_type(request)}; charset=utf-8"
         # graphene-django's dispatch asks for a CSRF cookie (for GraphiQL); the API is
         # csrf_exempt and takes no cookies, and a cookie would stop CDNs from caching.
+        charge = state_of(request).get("cost")
+        if request.method == "POST" and charge is not None and charge.remaining is not None:
+            response["X-Cost-Remaining"] = str(charge.remaining)
         request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
         response.cookies.pop(csrf_cookie_name(), None)
         for header, value in CORS_HEADERS.items():
@@ -234,6 +280,9 @@ class PublicGraphQLView(GraphQLView):
                 },
             )
             status_code = 400
+        charge = state_of(request).get("cost")
+        if charge is not None:
+            result = with_cost(result, charge.as_extension())
         if status_code == 400 and response_media_type(request) == LEGACY_JSON:
             # A well-formed request whose document fails parsing or validation.
             status_code = 200
@@ -253,11 +302,15 @@ class PublicGraphQLView(GraphQLView):
             return super().execute_graphql_request(
                 request, data, query, variables, operation_name, show_graphiql
             )
-        document, found = limits.check(
+        document, found, cost = limits.check(
             self.schema, query, variables if isinstance(variables, dict) else None
         )
         if found:
             return ExecutionResult(data=None, errors=found)
+        charge = budget.charge(request, cost)
+        if charge.refused:
+            raise over_budget(charge)
+        state_of(request).set("cost", charge)
         # Execute the checked document; graphene-django would parse the text a second time.
         operation = get_operation_ast(document, operation_name)
         if (
@@ -314,7 +367,9 @@ class PublicGraphQLView(GraphQLView):
             # for a mutation): the message is written for the client.
             formatted = GraphQLView.format_error(error)
             formatted["message"] = shorten(formatted.get("message", ""))
-            formatted["extensions"] = {"code": errors.BAD_REQUEST}
+            status = getattr(getattr(error, "response", None), "status_code", 400)
+            code = errors.RATE_LIMITED if status == 429 else errors.BAD_REQUEST
+            formatted["extensions"] = {"code": code}
             return formatted
         original = getattr(error, "original_error", None)
         if original is not None and not isinstance(original, GraphQLError):

@@ -45,7 +45,7 @@ class Command(BaseCommand):
             digest = sha256(text)
             if given_hash and given_hash != digest:
                 raise CommandError(f"{label}: the manifest's hash is not the document's SHA-256.")
-            _, problems = limits.check(schema, text)
+            _, problems, _cost = limits.check(schema, text)
             if problems:
                 raise CommandError(f"{label}: {problems[0].message}")
             found[digest] = (text, operation_name(text) or label)
