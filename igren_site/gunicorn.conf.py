@@ -16,7 +16,9 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 preload_app = True  # import Django once, share the code pages between workers
 timeout = 30  # a worker silent this long is restarted
 graceful_timeout = 30
-keepalive = 5
+# Longer than the proxies keep an idle connection (Varnish 60 s), so they never reuse one
+# gunicorn has just closed.
+keepalive = 75
 # Workers are recycled now and then; the edge cache in front retries an idempotent request
 # whose connection closed under it (igren_site/varnish/default.vcl), so recycling costs no 502.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))

@@ -69,7 +69,7 @@ def test_event_months_cost_grows_with_its_limit(client):
 
 
 def test_an_enum_list_longer_than_its_enum_is_refused_before_it_runs(client):
-    query = "query($t: [SearchType!]) { search(query: \"サロン\", types: $t) { items { title } } }"
+    query = 'query($t: [SearchType!]) { search(query: "サロン", types: $t) { items { title } } }'
     ok = post(client, query, {"t": ["EVENT", "SALON"]})
     assert ok.status_code == 200 and "errors" not in ok.json()
     response = post(client, query, {"t": ["EVENT"] * 5})
@@ -79,7 +79,7 @@ def test_an_enum_list_longer_than_its_enum_is_refused_before_it_runs(client):
 
 
 def test_a_long_list_variable_is_refused(client):
-    query = "query($t: [SearchType!]) { search(query: \"a\", types: $t) { items { title } } }"
+    query = 'query($t: [SearchType!]) { search(query: "a", types: $t) { items { title } } }'
     response = post(client, query, {"t": ["EVENT"] * 5000})
     (error,) = response.json()["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"

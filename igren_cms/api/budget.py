@@ -54,6 +54,8 @@ def charge(request, cost: int) -> Charge:
         used = cache.incr(key, cost)
     except (ValueError, DatabaseError, OSError):  # the cache cannot count: let it run
         return Charge(cost, budget)
+    if not isinstance(used, int):  # Redis unreachable (django-redis answers None): let it run
+        return Charge(cost, budget)
     if used > budget and used - cost > 0:
         # Spent (a single query is never refused on its own: MAX_COST bounds it).
         return Charge(cost, budget, 0, max(1, int(start + WINDOW_SECONDS - now) + 1))

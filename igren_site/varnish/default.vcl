@@ -6,6 +6,8 @@
 # PURGE of /graphql/ drops every cached GraphQL GET). docs/operations.md shows a CDN doing the same.
 vcl 4.1;
 
+import std;
+
 # The app's address: igren-backend.vcl beside this file (web:8000 in compose), replaced by
 # a deployment's own through varnishd's vcl_path.
 include "igren-backend.vcl";
@@ -26,6 +28,13 @@ sub vcl_recv {
         }
         ban("obj.http.x-igren-url ~ ^" + regsub(req.url, "\?.*$", ""));
         return (synth(200, "Banned"));
+    }
+    if (req.method == "POST" && req.url ~ "^/graphql/") {
+        # The API has no mutations: a GraphQL POST is a read, so it may be sent again if the
+        # app closes the connection under it (the body is kept for that; the app caps it at
+        # 64 KB too).
+        std.cache_req_body(64KB);
+        return (pass);
     }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
@@ -56,8 +65,10 @@ sub vcl_backend_response {
 
 sub vcl_backend_error {
     # A gunicorn worker recycling (max_requests) may close a connection as a request is sent:
-    # an idempotent request is simply sent again, so the client never sees the hiccup.
-    if ((bereq.method == "GET" || bereq.method == "HEAD") && bereq.retries < 3) {
+    # an idempotent request (and a GraphQL query) is simply sent again, so the client never
+    # sees the hiccup.
+    if (bereq.retries < 3 && (bereq.method == "GET" || bereq.method == "HEAD" ||
+            (bereq.method == "POST" && bereq.url ~ "^/graphql/"))) {
         return (retry);
     }
 }
