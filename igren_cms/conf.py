@@ -48,7 +48,7 @@ API_DEFAULTS = {
     # Estimated cost points a client (its address) may spend per minute on executed queries,
     # as GitHub's GraphQL API budgets them: 429 with Retry-After when spent. Answers from the
     # response cache cost nothing. None turns the budget off.
-    "COST_BUDGET": 100_000,
+    "COST_BUDGET": 50_000,
     # Longest list a variable may hold (an enum list: no longer than its enum).
     "MAX_LIST_ITEMS": 100,
     # Largest HTTP body of a GraphQL request, in bytes (document, variables and extensions).
