@@ -14,6 +14,7 @@
                          default ASSOCIATION_NAME
     WAGTAILFRONTENDCACHE dict (Wagtail's own): when set, publishes purge the front cache
     TASKS                dict (Django's): the worker runs the backend named here
+    IGREN_WORKER_STALE_SECONDS  number, default 60: when a silent worker's tasks run again
     IGREN_TRUSTED_PROXIES  list of networks ("127.0.0.1/32", "10.0.0.0/8"), default []: the
                          proxies whose X-Forwarded-For is believed (igren_cms/client_ip.py)
     CSRF_COOKIE_NAME, SECURE_SSL_REDIRECT (Django's own): read where the API drops the CSRF
@@ -204,3 +205,9 @@ def trusted_proxy_networks() -> tuple:
 
 def default_cache_backend() -> str:
     return settings.CACHES.get("default", {}).get("BACKEND", "")
+
+
+def worker_stale_seconds() -> float:
+    """IGREN_WORKER_STALE_SECONDS, default 60: a worker not seen this long is taken for dead,
+    and the tasks it was running are queued again."""
+    return float(getattr(settings, "IGREN_WORKER_STALE_SECONDS", 60))

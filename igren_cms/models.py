@@ -45,3 +45,18 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.event} → {self.url}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running `igren_worker`: when it was last seen. A task claimed by a worker that has not
+    been seen for IGREN_WORKER_STALE_SECONDS is queued again (igren_cms/task_recovery.py)."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, primary_key=True)
+    seen_at = models.DateTimeField(_("last seen"))
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return self.worker_id

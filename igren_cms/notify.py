@@ -52,8 +52,11 @@ MAX_ATTEMPTS = 5
 BACKOFF_SECONDS = 30  # then 60, 120, 240 …
 
 
-def send(url: str, secret: str, payload: dict) -> tuple[int, str]:
-    """POST one event; (status code or 0, error text or "")."""
+def send(url: str, secret: str, payload: dict, delivery_id: int | None = None) -> tuple[int, str]:
+    """POST one event; (status code or 0, error text or "").
+
+    `X-Igren-Delivery` names the delivery: the same on every attempt, so a receiver that sees it
+    twice (a retry, or a worker that died after sending) knows it is a repeat."""
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     request = urllib.request.Request(  # noqa: S310 - the operator's configured hook URL
         url,
@@ -64,6 +67,7 @@ def send(url: str, secret: str, payload: dict) -> tuple[int, str]:
             "User-Agent": "Igren-CMS-Webhook/1",
             "X-Igren-Event": payload["event"],
             "X-Igren-Signature": signature(secret or "", body),
+            **({"X-Igren-Delivery": str(delivery_id)} if delivery_id is not None else {}),
         },
     )
     try:
@@ -80,7 +84,7 @@ def deliver(delivery_id: int) -> int:
     if delivery is None or delivery.delivered_at is not None:
         return 0
     secret = next((h.get("secret", "") for h in hooks() if h["url"] == delivery.url), "")
-    status, error = send(delivery.url, secret, delivery.payload)
+    status, error = send(delivery.url, secret, delivery.payload, delivery.pk)
     delivery.attempts += 1
     delivery.status_code = status or None
     now = timezone.now()

@@ -135,3 +135,94 @@ def test_queued_tasks_in_redis_run_in_the_next_cycle(settings):
         assert result.return_value == "受け取りました: レディス"
     finally:
         queue.connection.flushdb()
+
+
+STATUS_OF_SLOW = """
+from django_tasks_db.models import DBTaskResult
+print(",".join(DBTaskResult.objects.filter(task_path__endswith="slow_once")
+               .values_list("status", flat=True)))
+"""
+
+
+@pytest.fixture
+def recovery_database(tmp_path):
+    from tests.outside_tools import scratch_postgres_database
+
+    for url in scratch_postgres_database("igren_worker_recovery"):
+        yield url or f"sqlite:///{tmp_path / 'recovery.sqlite3'}"
+
+
+def test_a_task_interrupted_by_the_workers_death_runs_again(tmp_path, recovery_database):
+    """At least once: a worker killed (SIGKILL) in the middle of a task leaves it RUNNING; the
+    next worker sees the dead one's heartbeat stop and runs the task again, to the end."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.served_site import ROOT, ServedSite
+
+    site = ServedSite(
+        tmp_path,
+        extra_env={
+            "IGREN_TEST_TASKS": "queued",
+            "IGREN_WORKER_STALE_SECONDS": "2",
+            "DATABASE_URL": recovery_database,
+        },
+    )
+    site.manage("migrate", "--noinput")
+    marker = tmp_path / "marker.txt"
+
+    def shell(code):
+        return (
+            subprocess.run(
+                [sys.executable, "manage.py", "shell", "-c", code],
+                cwd=ROOT,
+                env=site.env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1:]
+        )
+
+    shell(f"from tests.tasks_for_tests import slow_once; slow_once.enqueue({str(marker)!r})")
+
+    def worker(log_name):
+        log = open(tmp_path / log_name, "wb")  # noqa: SIM115 - closed with the process
+        return subprocess.Popen(
+            [sys.executable, "manage.py", "igren_worker", "--interval", "0.5"],
+            cwd=ROOT,
+            env=site.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_for(predicate, seconds=40):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if predicate():
+                return True
+            time.sleep(0.2)
+        return False
+
+    first = worker("first.log")
+    try:
+        assert wait_for(lambda: marker.exists() and "start" in marker.read_text())
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)  # mid-task: no chance to tidy up
+        first.wait(timeout=10)
+    assert shell(STATUS_OF_SLOW) == ["RUNNING"]  # what django-tasks-db alone leaves behind
+
+    second = worker("second.log")
+    try:
+        assert wait_for(lambda: "done" in marker.read_text()), marker.read_text()
+    finally:
+        second.terminate()
+        second.wait(timeout=20)
+    assert marker.read_text() == "start\nstart\ndone\n"  # ran again, once, to the end
+    assert shell(STATUS_OF_SLOW) == ["SUCCESSFUL"]
+    assert "queued again" in (tmp_path / "second.log").read_text()

@@ -167,6 +167,10 @@ if REDIS_URL:
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# A worker silent this long is taken for dead and the tasks it was running run again
+# (igren_cms/task_recovery.py).
+IGREN_WORKER_STALE_SECONDS = float(os.environ.get("IGREN_WORKER_STALE_SECONDS", "60"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},

@@ -21,7 +21,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
-from igren_cms import notify
+from igren_cms import notify, task_recovery
 from igren_cms.conf import task_backend
 from igren_cms.outage import OUTAGE_ERRORS
 
@@ -47,12 +47,27 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, interval=30.0, **options):
         self.stopping = False
+        self.worker_id = task_recovery.new_worker_id()
         if once:
+            if task_backend().startswith("django_tasks_db"):
+                task_recovery.beat(self.worker_id)  # its tasks are not taken for abandoned
             self.cycle()
             return
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, self.stop)
         self.stdout.write(f"igren_worker: a cycle every {interval:g} s (Ctrl+C stops)")
+        heartbeat = None
+        if task_backend().startswith("django_tasks_db"):
+            task_recovery.beat(self.worker_id)
+            heartbeat = task_recovery.Heartbeat(self.worker_id, every=min(5.0, interval))
+            heartbeat.start()
+        try:
+            self.loop(interval)
+        finally:
+            if heartbeat is not None:
+                heartbeat.stop()
+
+    def loop(self, interval):
         while not self.stopping:
             started = time.monotonic()
             try:
@@ -75,8 +90,17 @@ class Command(BaseCommand):
         notify.retry_due()  # webhook deliveries whose next attempt is due, queued again
         backend = task_backend()
         if backend.startswith("django_tasks_db"):
-            # Every task queued so far, then back (the next cycle takes the rest).
-            call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+            # Tasks whose worker died are queued again (at least once), then every task queued
+            # so far runs under this worker's id, and back (the next cycle takes the rest).
+            task_recovery.requeue_abandoned()
+            call_command(
+                "db_worker",
+                "--batch",
+                "--no-startup-delay",
+                "--worker-id",
+                self.worker_id,
+                verbosity=0,
+            )
         elif backend.startswith(("django_tasks_rq", "igren_cms.task_backends.RQ")):
             call_command(
                 "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job", verbosity=0
