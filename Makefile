@@ -123,11 +123,12 @@ clean: ## Remove the virtualenv and local databases
 mutation: install ## Mutation testing (cosmic-ray) of the event domain and feed writers, ~40 min
 	bash scripts/mutation.sh
 
-bench: install ## Ratios: in-process latency, 1,000 vs 100,000 events, gunicorn+wrk req/s, hostile load
+bench: install tools ## Ratios: in-process latency, 1,000 vs 100,000 events, gunicorn+wrk req/s, the edge, hostile load
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null; } || \
 	  echo "wrk not installed and apt-get not usable: the HTTP bench will be skipped"
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/http_load.py
+	$(BIN)/python bench/edge_load.py
 	$(BIN)/python bench/hostile_load.py
