@@ -5,7 +5,8 @@ the feeds of another).
 
 - `create_cache_tables` (post_migrate): Django's database cache, the standalone site's default
   without Redis, gets its table on `migrate`, so no deployment can forget `createcachetable`.
-- `check_shared_cache` (a system check): warns a host site whose default cache is local memory.
+- `check_shared_cache` (a deployment check, `manage.py check --deploy`): warns a host site whose
+  default cache is local memory (fine for one development process, wrong in production).
 """
 
 from django.core import checks
@@ -28,7 +29,7 @@ def create_cache_tables(sender, using="default", verbosity=0, **kwargs):
         call_command("createcachetable", database=using, verbosity=0)
 
 
-@checks.register(checks.Tags.caches)
+@checks.register(checks.Tags.caches, deploy=True)
 def check_shared_cache(app_configs=None, **kwargs):
     if is_shared(default_cache_backend()):
         return []

@@ -20,7 +20,6 @@ if not AWS_STORAGE_BUCKET_NAME:  # the two-instance test runs its servers on S3 
 # shared default (IGREN_TEST_SERVED=1, tests/served_site.py).
 if not REDIS_URL and os.environ.get("IGREN_TEST_SERVED") != "1":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    SILENCED_SYSTEM_CHECKS = ["igren_cms.W001"]  # one process: its memory is shared enough
 if not os.environ.get("DATABASE_URL"):
     DATABASES["default"]["NAME"] = str(BASE_DIR / "test-igren.sqlite3")
 # Background tasks run at once in tests, as without a worker; tests/test_worker.py switches
