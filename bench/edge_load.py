@@ -16,7 +16,6 @@ Prints req/s, p50 and the ratios with their goals (≥ 20× and ≥ 0.8×). Neve
 
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -25,7 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.database import drop_scratch_database, use_scratch_database  # noqa: E402
-from bench.http_load import MONTHS_FIELDS, ROUNDS, SECONDS, graphql_path, run_wrk  # noqa: E402
+from bench.http_load import (  # noqa: E402
+    MONTHS_FIELDS,
+    ROUNDS,
+    graphql_path,
+    print_medians,
+    run_wrk,
+)
 from tests.production_stack import Client, ProductionStack, tool  # noqa: E402
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
@@ -82,16 +87,9 @@ def main() -> None:
 
 
 def report(results: dict) -> None:
-    rps = {name: statistics.median(r["rps"] for r in runs) for name, runs in results.items()}
-    p50 = {name: statistics.median(r["p50"] for r in runs) for name, runs in results.items()}
-    print(
-        f"\nCaddy → Varnish → gunicorn (2 workers × 4 threads); wrk 1 thread, 8 connections, "
-        f"{SECONDS} s × {ROUNDS} rounds (median):"
+    rps, _p50 = print_medians(
+        results, "Caddy → Varnish → gunicorn (2 workers × 4 threads)", width=38
     )
-    for name in results:
-        bad = sum(r["bad"] for r in results[name])
-        note = f"  ({bad} non-2xx/3xx!)" if bad else ""
-        print(f"  {name:38s} {rps[name]:9.1f} req/s   p50 {p50[name]:8.2f} ms{note}")
     hit = rps["今月と来月 GET, edge hit"]
     for label, value, goal in (
         (

@@ -204,17 +204,20 @@ def main() -> None:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def report(results: dict) -> None:
+def print_medians(results: dict, setting: str, width: int = 34) -> tuple[dict, dict]:
+    """Print each scenario's median req/s and p50 over the rounds; both, by name."""
     rps = {name: statistics.median(r["rps"] for r in runs) for name, runs in results.items()}
     p50 = {name: statistics.median(r["p50"] for r in runs) for name, runs in results.items()}
-    print(
-        f"\ngunicorn, 2 workers × 4 threads; wrk 1 thread, 8 connections, {SECONDS} s × {ROUNDS} "
-        "rounds (median):"
-    )
+    print(f"\n{setting}; wrk 1 thread, 8 connections, {SECONDS} s × {ROUNDS} rounds (median):")
     for name in results:
         bad = sum(r["bad"] for r in results[name])
         note = f"  ({bad} non-2xx/3xx!)" if bad else ""
-        print(f"  {name:34s} {rps[name]:9.1f} req/s   p50 {p50[name]:8.2f} ms{note}")
+        print(f"  {name:{width}s} {rps[name]:9.1f} req/s   p50 {p50[name]:8.2f} ms{note}")
+    return rps, p50
+
+
+def report(results: dict) -> None:
+    rps, p50 = print_medians(results, "gunicorn, 2 workers × 4 threads")
     for label, value, goal in (
         (
             "cached 今月と来月 / uncached",

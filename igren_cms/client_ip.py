@@ -42,11 +42,6 @@ def client_address(request) -> str | None:
     return str(_address(chain[0])) if chain else str(peer)
 
 
-def axes_client_ip(request) -> str | None:
-    """AXES_CLIENT_IP_CALLABLE."""
-    return client_address(request)
-
-
 def ratelimit_key(group, request) -> str:
     """django-ratelimit's key: the client's address."""
     return client_address(request) or "unknown"

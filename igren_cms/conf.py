@@ -203,6 +203,13 @@ def trusted_proxy_networks() -> tuple:
     return _networks(tuple(str(entry).strip() for entry in value))
 
 
+# Caches each process keeps to itself: never the one every process must share.
+LOCAL_CACHE_BACKENDS = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
 def default_cache_backend() -> str:
     return settings.CACHES.get("default", {}).get("BACKEND", "")
 

@@ -40,16 +40,15 @@ def is_admin_user(request) -> bool:
     return bool(user and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
 
 
+GUARDED = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": SANDBOX}
+
+
 def not_found() -> HttpResponse:
     response = HttpResponse(
-        "Not found", status=404, content_type="text/plain; charset=utf-8", headers=_guarded()
+        "Not found", status=404, content_type="text/plain; charset=utf-8", headers=GUARDED
     )
     response["Cache-Control"] = PRIVATE_CACHE
     return response
-
-
-def _guarded() -> dict:
-    return {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": SANDBOX}
 
 
 def _image_of(name: str):
@@ -75,7 +74,7 @@ def _file_response(name: str, cache_control: str) -> HttpResponse:
     except (FileNotFoundError, OSError):
         return not_found()
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(handle, content_type=content_type, headers=_guarded())
+    response = FileResponse(handle, content_type=content_type, headers=GUARDED)
     if content_type not in IMAGE_TYPES:
         # Whatever the name claims, it is downloaded, never rendered.
         response["Content-Type"] = "application/octet-stream"

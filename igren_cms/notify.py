@@ -146,25 +146,26 @@ def page_event(event: str, page):
     purge_plugin_urls()
 
 
-def plugin_urls() -> list[str]:
-    """The absolute URLs of the plugin's outputs that change with any page."""
+PLUGIN_OUTPUTS = ("igren:ics", "igren:rss", "igren:atom", "igren:json", "igren:embed_page")
+
+
+def absolute_urls(names) -> list[str]:
+    """The default site's absolute URLs of these URL names (those the host mounts)."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         return []
     urls = []
-    for name, kwargs in (
-        ("igren:ics", {}),
-        ("igren:rss", {}),
-        ("igren:atom", {}),
-        ("igren:json", {}),
-        ("igren:embed_page", {}),
-        ("igren:sitemap", {}),
-    ):
+    for name in names:
         try:
-            urls.append(site.root_url + reverse(name, kwargs=kwargs))
+            urls.append(site.root_url + reverse(name))
         except NoReverseMatch:
             continue
     return urls
+
+
+def plugin_urls() -> list[str]:
+    """The absolute URLs of the plugin's outputs that change with any page."""
+    return absolute_urls((*PLUGIN_OUTPUTS, "igren:sitemap"))
 
 
 def purge_plugin_urls():
@@ -177,15 +178,7 @@ def purge_plugin_urls():
 
     # The GraphQL URL too: the edge cache (igren_site/varnish/default.vcl) takes a PURGE of a
     # path for every cached answer under it, so this drops every cached GraphQL GET.
-    purge_urls_from_cache([*plugin_urls(), *graphql_url()])
-
-
-def graphql_url() -> list[str]:
-    site = Site.objects.filter(is_default_site=True).first()
-    try:
-        return [site.root_url + reverse("igren:graphql")] if site else []
-    except NoReverseMatch:
-        return []
+    purge_urls_from_cache(absolute_urls((*PLUGIN_OUTPUTS, "igren:sitemap", "igren:graphql")))
 
 
 def on_published(sender, instance, **kwargs):

@@ -7,6 +7,7 @@ a trusted proxy, the address the proxy saw). Each endpoint group counts separate
 calendar app polling the feeds does not use up its frontend's GraphQL budget.
 """
 
+import json
 import logging
 from functools import wraps
 
@@ -19,12 +20,12 @@ from igren_cms.conf import api_setting
 logger = logging.getLogger("igren_cms.ratelimit")
 
 
-def too_many_requests(request, seconds: int, as_graphql: bool) -> HttpResponse:
-    message = f"Too many requests from this address; try again in {seconds} seconds."
+def too_many_requests(request, seconds: int, as_graphql: bool, message: str = "") -> HttpResponse:
+    """The 429 of every limit (the request rate here, the query cost budget in the API)."""
+    message = message or f"Too many requests from this address; try again in {seconds} seconds."
     if as_graphql:
-        body = (
-            '{"errors":[{"message":"%s","extensions":{"code":"RATE_LIMITED"}}]}' % message  # noqa: UP031
-        )
+        error = {"message": message, "extensions": {"code": "RATE_LIMITED"}}
+        body = json.dumps({"errors": [error]}, ensure_ascii=False)
         response = HttpResponse(body, status=429, content_type="application/json; charset=utf-8")
     else:
         response = HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")

@@ -12,16 +12,7 @@ the feeds of another).
 from django.core import checks
 from django.core.management import call_command
 
-from igren_cms.conf import default_cache_backend
-
-LOCAL_BACKENDS = (
-    "django.core.cache.backends.locmem.LocMemCache",
-    "django.core.cache.backends.dummy.DummyCache",
-)
-
-
-def is_shared(backend: str) -> bool:
-    return backend not in LOCAL_BACKENDS
+from igren_cms.conf import LOCAL_CACHE_BACKENDS, default_cache_backend
 
 
 def create_cache_tables(sender, using="default", verbosity=0, **kwargs):
@@ -31,7 +22,7 @@ def create_cache_tables(sender, using="default", verbosity=0, **kwargs):
 
 @checks.register(checks.Tags.caches, deploy=True)
 def check_shared_cache(app_configs=None, **kwargs):
-    if is_shared(default_cache_backend()):
+    if default_cache_backend() not in LOCAL_CACHE_BACKENDS:
         return []
     return [
         checks.Warning(

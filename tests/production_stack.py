@@ -159,9 +159,13 @@ class ProductionStack:
         self.manage("migrate", "--noinput", "--verbosity", "0")
         self.manage("load_igren_demo", "--verbosity", "0")
 
-    def start_app(self):
+    def start_gunicorn(self, name="gunicorn", **env):
+        """gunicorn with the committed config (its bind and workers from the environment)."""
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
-        self.spawn("gunicorn", [gunicorn, "-c", "igren_site/gunicorn.conf.py"])
+        return self.spawn(name, [gunicorn, "-c", "igren_site/gunicorn.conf.py"], env=env)
+
+    def start_app(self):
+        self.start_gunicorn()
         self.spawn("worker", [sys.executable, "manage.py", "igren_worker", "--interval", "0.5"])
 
     def start_edge(self):

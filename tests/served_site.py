@@ -53,6 +53,19 @@ class ServedSite:
             check=True,
         )
 
+    def shell(self, code: str) -> str:
+        """Run Python in `manage.py shell` with this site's settings (another process, as a
+        script or an editor's publish would be); the last line it printed."""
+        out = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", code],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        return out.splitlines()[-1] if out else ""
+
     def prepare(self):
         """Migrate and load the demo; on SQLite, copy a file prepared once in the same
         environment (the extra settings of a site can change what migrate or the demo write)."""

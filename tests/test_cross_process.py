@@ -6,15 +6,11 @@ rather than a 304. tests/test_two_instances.py does the same with Redis, and
 tests/test_production.py through the proxy and the edge cache."""
 
 import json
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
-
-from tests.served_site import ROOT
 
 SLUG = "japan-korea-seminar"
 QUERY = urllib.parse.quote(f'{{ event(slug: "{SLUG}") {{ title }} }}')
@@ -44,13 +40,7 @@ def fetch(url, **headers):
 
 
 def rename(site, title):
-    subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", RENAME.format(slug=SLUG, title=title)],
-        cwd=ROOT,
-        env=site.env,
-        check=True,
-        capture_output=True,
-    )
+    site.shell(RENAME.format(slug=SLUG, title=title))
 
 
 @pytest.fixture(scope="module")
@@ -64,15 +54,7 @@ def original_title(served_site):
 def test_the_served_site_keeps_its_cache_where_every_process_sees_it(served_site):
     assert served_site.env.get("REDIS_URL") in (None, "")
     code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
-    backend = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=served_site.env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    assert backend.splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache"
+    assert served_site.shell(code) == "django.core.cache.backends.db.DatabaseCache"
 
 
 def test_a_publish_in_another_process_reaches_every_cached_output_at_once(

@@ -174,20 +174,7 @@ def test_a_task_interrupted_by_the_workers_death_runs_again(tmp_path, recovery_d
     site.manage("migrate", "--noinput")
     marker = tmp_path / "marker.txt"
 
-    def shell(code):
-        return (
-            subprocess.run(
-                [sys.executable, "manage.py", "shell", "-c", code],
-                cwd=ROOT,
-                env=site.env,
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            .stdout.strip()
-            .splitlines()[-1:]
-        )
-
+    shell = site.shell
     shell(f"from tests.tasks_for_tests import slow_once; slow_once.enqueue({str(marker)!r})")
 
     def worker(log_name):
@@ -215,7 +202,7 @@ def test_a_task_interrupted_by_the_workers_death_runs_again(tmp_path, recovery_d
     finally:
         os.killpg(first.pid, signal.SIGKILL)  # mid-task: no chance to tidy up
         first.wait(timeout=10)
-    assert shell(STATUS_OF_SLOW) == ["RUNNING"]  # what django-tasks-db alone leaves behind
+    assert shell(STATUS_OF_SLOW) == "RUNNING"  # what django-tasks-db alone leaves behind
 
     second = worker("second.log")
     try:
@@ -224,5 +211,5 @@ def test_a_task_interrupted_by_the_workers_death_runs_again(tmp_path, recovery_d
         second.terminate()
         second.wait(timeout=20)
     assert marker.read_text() == "start\nstart\ndone\n"  # ran again, once, to the end
-    assert shell(STATUS_OF_SLOW) == ["SUCCESSFUL"]
+    assert shell(STATUS_OF_SLOW) == "SUCCESSFUL"
     assert "queued again" in (tmp_path / "second.log").read_text()

@@ -102,38 +102,25 @@ class _Walker:
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
-        self.memo: dict[str, Measure] = {}
-        self.root_memo: dict[str, Measure] = {}
+        self.memo: dict[tuple[str, bool], Measure] = {}
         self.visiting: set[str] = set()
         self.cap = cost_cap + 1  # costs are clamped so doubling chains stay small integers
         self.variables = variables or {}
         self.sized_by_variables = False
 
-    def fragment(self, name: str) -> Measure:
-        if name in self.memo:
-            return self.memo[name]
+    def fragment(self, name: str, root: bool = False) -> Measure:
+        """A fragment's measure; spread at the root, its fields are root fields (so it is
+        memoised apart from the same fragment spread deeper)."""
+        if (name, root) in self.memo:
+            return self.memo[name, root]
         node = self.fragments.get(name)
         if node is None or name in self.visiting:
             return Measure()  # undefined or cyclic: the spec rules report it
         self.visiting.add(name)
-        measure = self.selection_set(node.selection_set)
+        measure = self.selection_set(node.selection_set, root=root)
         measure.directives += len(node.directives or ())
         self.visiting.discard(name)
-        self.memo[name] = measure
-        return measure
-
-    def root_fragment(self, name: str) -> Measure:
-        """A fragment spread at the root: its fields are root fields (memoised apart)."""
-        if name in self.root_memo:
-            return self.root_memo[name]
-        node = self.fragments.get(name)
-        if node is None or name in self.visiting:
-            return Measure()
-        self.visiting.add(name)
-        measure = self.selection_set(node.selection_set, root=True)
-        measure.directives += len(node.directives or ())
-        self.visiting.discard(name)
-        self.root_memo[name] = measure
+        self.memo[name, root] = measure
         return measure
 
     def selection_set(self, selection_set, root: bool = False) -> Measure:
@@ -153,8 +140,7 @@ class _Walker:
                 total.directives += child.directives
             else:
                 if isinstance(selection, FragmentSpreadNode):
-                    name = selection.name.value
-                    child = self.root_fragment(name) if root else self.fragment(name)
+                    child = self.fragment(selection.name.value, root)
                 else:  # InlineFragmentNode
                     child = self.selection_set(selection.selection_set, root=root)
                 total.depth = max(total.depth, child.depth)

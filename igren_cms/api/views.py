@@ -22,6 +22,7 @@ from graphql import (
 from igren_cms import outage
 from igren_cms.conf import csrf_cookie_name, graphiql_enabled
 from igren_cms.http_cache.views import cached_public
+from igren_cms.ratelimit import too_many_requests
 from pages.request_state import state_of
 
 from . import budget, errors, limits, persisted
@@ -95,15 +96,21 @@ def bad_request(message: str) -> HttpError:
     return HttpError(HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8"))
 
 
-def over_budget(charge: budget.Charge) -> HttpError:
-    response = HttpResponse(status=429)
-    response["Retry-After"] = str(charge.retry_after)
-    response["Cache-Control"] = "no-store"
-    return HttpError(
-        response,
-        f"This client has spent its {charge.budget} query cost points of this minute; try "
-        f"again in {charge.retry_after} seconds (this query costs {charge.cost}).",
-    )
+class OverBudget(Exception):
+    """Raised out of execution when the client's cost budget is spent; `dispatch` answers the
+    rate limiter's 429 (igren_cms.ratelimit.too_many_requests)."""
+
+    def __init__(self, charge: budget.Charge):
+        super().__init__(charge)
+        self.charge = charge
+
+    def response(self, request) -> HttpResponse:
+        charge = self.charge
+        message = (
+            f"This client has spent its {charge.budget} query cost points of this minute; try "
+            f"again in {charge.retry_after} seconds (this query costs {charge.cost})."
+        )
+        return too_many_requests(request, charge.retry_after, as_graphql=True, message=message)
 
 
 def too_large_body(size: int, maximum: int) -> HttpResponse:
@@ -194,24 +201,26 @@ class PublicGraphQLView(GraphQLView):
     validation_rules = ()
 
     def dispatch(self, request, *args, **kwargs):
-        maximum = limits.limit("MAX_BODY_BYTES")
+        maximum, size = limits.limit("MAX_BODY_BYTES"), declared_length(request)
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
-        elif declared_length(request) > maximum:
-            response = too_large_body(declared_length(request), maximum)
+        elif size > maximum:
+            response = too_large_body(size, maximum)
         else:
             try:
                 response = super().dispatch(request, *args, **kwargs)
             except DatabaseUnavailable as error:
                 outage.log_outage(error.args[0] if error.args else error)
                 return outage.unavailable(as_graphql=True)
+            except OverBudget as spent:
+                response = spent.response(request)
             if response.get("Content-Type", "").startswith(LEGACY_JSON):
                 response["Content-Type"] = f"{response_media_type(request)}; charset=utf-8"
-        # graphene-django's dispatch asks for a CSRF cookie (for GraphiQL); the API is
-        # csrf_exempt and takes no cookies, and a cookie would stop CDNs from caching.
         charge = state_of(request).get("cost")
         if request.method == "POST" and charge is not None and charge.remaining is not None:
             response["X-Cost-Remaining"] = str(charge.remaining)
+        # graphene-django's dispatch asks for a CSRF cookie (for GraphiQL); the API is
+        # csrf_exempt and takes no cookies, and a cookie would stop CDNs from caching.
         request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
         response.cookies.pop(csrf_cookie_name(), None)
         for header, value in CORS_HEADERS.items():
@@ -309,7 +318,7 @@ class PublicGraphQLView(GraphQLView):
             return ExecutionResult(data=None, errors=found)
         charge = budget.charge(request, cost)
         if charge.refused:
-            raise over_budget(charge)
+            raise OverBudget(charge)
         state_of(request).set("cost", charge)
         # Execute the checked document; graphene-django would parse the text a second time.
         operation = get_operation_ast(document, operation_name)
@@ -367,9 +376,7 @@ class PublicGraphQLView(GraphQLView):
             # for a mutation): the message is written for the client.
             formatted = GraphQLView.format_error(error)
             formatted["message"] = shorten(formatted.get("message", ""))
-            status = getattr(getattr(error, "response", None), "status_code", 400)
-            code = errors.RATE_LIMITED if status == 429 else errors.BAD_REQUEST
-            formatted["extensions"] = {"code": code}
+            formatted["extensions"] = {"code": errors.BAD_REQUEST}
             return formatted
         original = getattr(error, "original_error", None)
         if original is not None and not isinstance(original, GraphQLError):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from igren_cms.conf import output_settings_fingerprint
 
-from .version import CACHE_ERRORS, STATE_KEY, uncached_version, version_of
+from .version import CACHE_ERRORS, STATE_KEY, is_uncached, uncached_version, version_of
 
 # How long a rendered response stays in the cache at most; a new content version makes it
 # unreachable at once (the key changes), this only bounds the memory it holds.
@@ -47,8 +47,8 @@ def etag_for(key: str, version: str) -> str:
 
 
 def keep(key: str, entry: dict) -> None:
-    if entry.get("version", "").startswith("uncached-"):
-        return
+    if is_uncached(entry.get("version", "")):
+        return  # made while the cache was down: nothing to keep it under
     try:
         cache.set(key, entry, RESPONSE_CACHE_SECONDS)
     except CACHE_ERRORS:

@@ -71,9 +71,16 @@ def next_boundary(now: datetime) -> float | None:
 CACHE_ERRORS = (DatabaseError, OSError)
 
 
+UNCACHED = "uncached-"
+
+
 def uncached_version() -> str:
     """A version no kept entry or ETag can match: every answer is made afresh."""
-    return f"uncached-{uuid.uuid4().hex}"
+    return f"{UNCACHED}{uuid.uuid4().hex}"
+
+
+def is_uncached(version: str) -> bool:
+    return version.startswith(UNCACHED)
 
 
 def content_version(now: datetime | None = None) -> str:

@@ -264,7 +264,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 # X-Forwarded-For is believed (comma-separated). The standalone site's proxy and edge cache
 # run beside the app on the loopback addresses; compose sets its own network.
 IGREN_TRUSTED_PROXIES = os.environ.get("IGREN_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
-AXES_CLIENT_IP_CALLABLE = "igren_cms.client_ip.axes_client_ip"
+AXES_CLIENT_IP_CALLABLE = "igren_cms.client_ip.client_address"
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from igren_cms.conf import LOCAL_CACHE_BACKENDS
+
 from .base import *
 
 
@@ -20,10 +22,7 @@ def _flag(name: str, default: bool) -> bool:
 
 
 DEBUG = False
-if CACHES["default"]["BACKEND"] in (
-    "django.core.cache.backends.locmem.LocMemCache",
-    "django.core.cache.backends.dummy.DummyCache",
-):
+if CACHES["default"]["BACKEND"] in LOCAL_CACHE_BACKENDS:
     raise ImproperlyConfigured(
         "Production needs a cache every process shares (REDIS_URL, or the database cache)."
     )

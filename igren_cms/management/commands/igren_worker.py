@@ -33,6 +33,19 @@ except ImportError:
     QUEUE_ERRORS = ()
 
 logger = logging.getLogger("igren_cms.worker")
+
+
+def queue_kind() -> str:
+    """Where TASKS queues work: "database" (django-tasks-db), "redis" (RQ, ours or plain) or
+    "" (nothing queued: the immediate backend)."""
+    backend = task_backend()
+    if backend.startswith("django_tasks_db"):
+        return "database"
+    if backend.startswith(("django_tasks_rq", "igren_cms.task_backends.RQ")):
+        return "redis"
+    return ""
+
+
 queue_logger = logging.getLogger("igren_cms.outage.redis")
 
 
@@ -49,7 +62,7 @@ class Command(BaseCommand):
         self.stopping = False
         self.worker_id = task_recovery.new_worker_id()
         if once:
-            if task_backend().startswith("django_tasks_db"):
+            if queue_kind() == "database":
                 task_recovery.beat(self.worker_id)  # its tasks are not taken for abandoned
             self.cycle()
             return
@@ -57,7 +70,7 @@ class Command(BaseCommand):
             signal.signal(sig, self.stop)
         self.stdout.write(f"igren_worker: a cycle every {interval:g} s (Ctrl+C stops)")
         heartbeat = None
-        if task_backend().startswith("django_tasks_db"):
+        if queue_kind() == "database":
             task_recovery.beat(self.worker_id)
             heartbeat = task_recovery.Heartbeat(self.worker_id, every=min(5.0, interval))
             heartbeat.start()
@@ -88,8 +101,8 @@ class Command(BaseCommand):
     def cycle(self):
         call_command("publish_scheduled", verbosity=0)
         notify.retry_due()  # webhook deliveries whose next attempt is due, queued again
-        backend = task_backend()
-        if backend.startswith("django_tasks_db"):
+        kind = queue_kind()
+        if kind == "database":
             # Tasks whose worker died are queued again (at least once), then every task queued
             # so far runs under this worker's id, and back (the next cycle takes the rest).
             task_recovery.requeue_abandoned()
@@ -101,7 +114,7 @@ class Command(BaseCommand):
                 self.worker_id,
                 verbosity=0,
             )
-        elif backend.startswith(("django_tasks_rq", "igren_cms.task_backends.RQ")):
+        elif kind == "redis":
             call_command(
                 "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job", verbosity=0
             )
