@@ -15,6 +15,8 @@
     WAGTAILFRONTENDCACHE dict (Wagtail's own): when set, publishes purge the front cache
     TASKS                dict (Django's): the worker runs the backend named here
     IGREN_WORKER_STALE_SECONDS  number, default 60: when a silent worker's tasks run again
+    IGREN_YEAR_END_BLACKOUT  (MM-DD, MM-DD), default ("12-29", "01-03"): the year-end break
+                         of meeting rules (年末年始)
     IGREN_TRUSTED_PROXIES  list of networks ("127.0.0.1/32", "10.0.0.0/8"), default []: the
                          proxies whose X-Forwarded-For is believed (igren_cms/client_ip.py)
     CSRF_COOKIE_NAME, SECURE_SSL_REDIRECT (Django's own): read where the API drops the CSRF
@@ -218,3 +220,12 @@ def worker_stale_seconds() -> float:
     """IGREN_WORKER_STALE_SECONDS, default 60: a worker not seen this long is taken for dead,
     and the tasks it was running are queued again."""
     return float(getattr(settings, "IGREN_WORKER_STALE_SECONDS", 60))
+
+
+def year_end_blackout() -> tuple[tuple[int, int], tuple[int, int]]:
+    """IGREN_YEAR_END_BLACKOUT, default ("12-29", "01-03"): the year-end break (年末年始), first
+    and last day inclusive as MM-DD, when meeting rules that skip it do not meet."""
+    first, last = getattr(settings, "IGREN_YEAR_END_BLACKOUT", ("12-29", "01-03"))
+    return tuple(int(part) for part in first.split("-")), tuple(
+        int(part) for part in last.split("-")
+    )

@@ -11,11 +11,14 @@ class PagesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from pages import meeting_occurrences as occurrences
+
         # Both import models: importable only once the apps are loaded.
         from pages import search_index
         from pages.roles import after_migrate
 
         search_index.connect()
+        occurrences.connect()
 
         # After every app's migrations (and permissions) exist: the 編集者/承認者 groups.
         post_migrate.connect(after_migrate, dispatch_uid="igren_pages_roles")

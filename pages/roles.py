@@ -5,7 +5,8 @@
 - 承認者 (approvers): everything editors may, plus publish, and approve or reject what editors
   submit.
 - イグレン承認フロー: one task, 承認者による承認, assigned to every Igren home page, so every
-  Igren page an editor submits goes to the approvers.
+  Igren page an editor submits goes to the approvers, and to meeting rules (例会ルール), so a
+  whole 年度 of meetings is approved in one step.
 
 `ensure_roles()` runs after every `migrate` (post_migrate) and whenever an Igren home page is
 created (demo loader, admin), so a new site and a new home get the same setup. Existing groups
@@ -14,6 +15,7 @@ and workflows of a host are left as they are; only these names are created or co
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -22,12 +24,13 @@ from wagtail.models import (
     GroupPagePermission,
     Task,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowTask,
 )
 
 from igren_cms.conf import japanese_wagtail_defaults as japanese_wagtail_defaults_enabled
-from pages.models import HomePage
+from pages.models import HomePage, MeetingRule
 
 EDITORS = "編集者"
 APPROVERS = "承認者"
@@ -44,7 +47,14 @@ MODEL_PERMISSIONS = {
         ),
     ],
 }
-MODEL_PERMISSIONS[APPROVERS] = MODEL_PERMISSIONS[EDITORS]
+MODEL_PERMISSIONS[EDITORS] += [
+    ("igren_pages", f"{action}_meetingrule") for action in ("add", "change", "view")
+]
+MODEL_PERMISSIONS[APPROVERS] = [
+    *MODEL_PERMISSIONS[EDITORS],
+    ("igren_pages", "publish_meetingrule"),
+    ("igren_pages", "delete_meetingrule"),
+]
 COLLECTION_PERMISSIONS = {
     EDITORS: [
         ("wagtailimages", "add_image"),
@@ -103,6 +113,11 @@ def ensure_roles():
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in homes:
         WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    # A meeting rule (a whole 年度 of meetings) goes to the same approvers.
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(MeetingRule),
+        defaults={"workflow": workflow},
+    )
 
 
 # Wagtail's own migrations create these (English names shown in the admin). With

@@ -1,9 +1,15 @@
 """Admin hooks of the Igren pages app."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from pages.admin_dashboard import ThisAndNextMonthPanel
 from pages.admin_events import event_desk
+from pages.admin_meeting_rules import MeetingRuleViewSet
+from pages.admin_report import activity_report_view
 from pages.models import HomePage
 from pages.roles import ensure_roles
 
@@ -22,3 +28,18 @@ def this_and_next_month_panel(request, panels):
 def roles_for_a_new_home(request, page):
     if isinstance(page.specific, HomePage):
         ensure_roles()
+
+
+@hooks.register("register_admin_urls")
+def activity_report_urls():
+    return [path("igren/activity-report/", activity_report_view, name="igren_activity_report")]
+
+
+@hooks.register("register_admin_menu_item")
+def activity_report_menu_item():
+    return MenuItem(
+        _("Activity report"), reverse("igren_activity_report"), icon_name="doc-full", order=170
+    )
+
+
+register_snippet(MeetingRuleViewSet)

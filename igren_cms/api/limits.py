@@ -42,6 +42,9 @@ LIST_SIZES = {
     "projects": ("perPage", 20, 100),
     "search": ("perPage", 20, 100),
     "upcomingEvents": ("limit", 5, 20),
+    "nextMeetings": ("first", 5, 50),
+    # An activity report's groups: the salons, projects and categories of a 年度.
+    "groups": (None, 30, 30),
     # Up to `limit` events in all, grouped into months: the rows are the events.
     "eventMonths": ("limit", 10, 100),
     "salons": (None, 10, 10),
@@ -78,7 +81,15 @@ ROW_WEIGHTS = {"upcomingEvents": 8, "salons": 8, "eventMonths": 8}
 # 3 ms where a list row costs 0.15 ms (measured on the demo: 30 aliases of `event(id:)` with
 # jsonLd body when location took 89 ms, a list of the same rows 6 ms). So an alias of a lookup
 # costs what it takes, and aliases multiply it: 30 such aliases are over MAX_COST.
-ROOT_WEIGHTS = {"event": 150, "project": 150, "salon": 150, "page": 150, "preview": 150}
+ROOT_WEIGHTS = {
+    "event": 150,
+    "project": 150,
+    "salon": 150,
+    "page": 150,
+    "preview": 150,
+    # A whole 年度 of events loaded and grouped (a few hundred rows).
+    "activityReport": 600,
+}
 
 
 def limit(name):

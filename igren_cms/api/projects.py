@@ -8,12 +8,13 @@ from pages.rich_text import expanded_body
 
 from . import common, project_resolvers
 from .enums import ProjectStatus
+from .meetings import MeetingFields
 from .page_types import Page, register
 from .pagination import Pagination
 from .scalars import attr_or_none, or_none
 
 
-class Project(graphene.ObjectType):
+class Project(MeetingFields, graphene.ObjectType):
     """A public project of the association."""
 
     class Meta:

@@ -20,6 +20,7 @@ def public_salons(info):
         .select_related("venue", "image__collection")
         .prefetch_related("host_organisations")
         .with_upcoming_events(who)
+        .with_meetings(who)
     )
 
 

@@ -9,12 +9,13 @@ from pages.rich_text import public_html
 from . import common, images, salon_resolvers
 from .enums import DatePrecision
 from .events import Event
+from .meetings import MeetingFields
 from .page_types import Page, register
 from .salon_resolvers import DEFAULT_UPCOMING, MAX_UPCOMING
 from .scalars import attr_or_none, or_none
 
 
-class Salon(graphene.ObjectType):
+class Salon(MeetingFields, graphene.ObjectType):
     """A regional salon."""
 
     class Meta:

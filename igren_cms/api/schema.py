@@ -14,6 +14,7 @@ from .home import HomeQueries
 from .nulls import restore_defaults
 from .page_types import GenericPage
 from .projects import ProjectQueries
+from .reports import ReportQueries
 from .salons import SalonQueries
 from .search import SearchQueries
 from .sections import EventIndex, ProjectIndex, SalonIndex, SiteQueries
@@ -27,6 +28,7 @@ class Query(
     SalonQueries,
     HistoryQueries,
     HomeQueries,
+    ReportQueries,
 ):
     """Igren's public, read-only content API."""
 

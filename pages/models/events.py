@@ -151,6 +151,18 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    meeting_rule = models.ForeignKey(
+        "igren_pages.MeetingRule",
+        verbose_name=_("meeting rule"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="occurrences",
+    )
+    meeting_date = models.DateField(
+        _("day named by the meeting rule"), null=True, blank=True, editable=False
+    )
 
     objects = PageManager.from_queryset(EventQuerySet)()
     base_form_class = EventPageForm

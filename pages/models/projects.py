@@ -11,13 +11,14 @@ from wagtail.search import index
 from pages.visibility import GatedPageQuerySet
 
 from .base import IgrenPage
+from .meeting_rules import MeetingHost, MeetingHostQuerySet
 
 
-class ProjectQuerySet(GatedPageQuerySet):
+class ProjectQuerySet(MeetingHostQuerySet, GatedPageQuerySet):
     """Public projects; domain filters live in the API and the index page."""
 
 
-class ProjectPage(IgrenPage):
+class ProjectPage(MeetingHost, IgrenPage):
     """A project the association runs or supports (事業化促進プロジェクト)."""
 
     class Status(models.TextChoices):
@@ -59,6 +60,13 @@ class ProjectPage(IgrenPage):
         index.SearchField("body"),
         index.FilterField("status"),
     ]
+
+    meetings_field = "project"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.meetings_context(request))
+        return context
 
     parent_page_types = ["igren_pages.ProjectIndexPage"]
     subpage_types = []

@@ -14,9 +14,10 @@ from pages.visibility import GatedPageQuerySet
 from .base import IgrenPage
 from .dates import DatePrecision, format_partial_date, truncate_to_precision
 from .events import EventPage
+from .meeting_rules import MeetingHost, MeetingHostQuerySet
 
 
-class SalonQuerySet(GatedPageQuerySet):
+class SalonQuerySet(MeetingHostQuerySet, GatedPageQuerySet):
     def in_opening_order(self):
         return self.order_by(F("opened_on").asc(nulls_last=True), "path")
 
@@ -27,7 +28,7 @@ class SalonQuerySet(GatedPageQuerySet):
         return self.prefetch_related(Prefetch("events", queryset=upcoming, to_attr="upcoming"))
 
 
-class SalonPage(IgrenPage):
+class SalonPage(MeetingHost, IgrenPage):
     """A regional salon (地域産学交流サロン): a recurring meetup of local business people."""
 
     area_name = models.CharField(
@@ -96,6 +97,13 @@ class SalonPage(IgrenPage):
         index.SearchField("summary"),
         index.SearchField("body"),
     ]
+
+    meetings_field = "salon"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.meetings_context(request))
+        return context
 
     parent_page_types = ["igren_pages.SalonIndexPage"]
     subpage_types = []
