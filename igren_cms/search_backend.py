@@ -13,7 +13,9 @@ every row of the listing it searches, which suits an association's few thousand 
 docs/decisions.md for what to switch to beyond that).
 """
 
+from django.apps import apps
 from django.db import models
+from wagtail.models import Page
 from modelsearch.backends.database.fallback import (
     DatabaseSearchBackend,
     DatabaseSearchQueryCompiler,
@@ -22,6 +24,7 @@ from modelsearch.backends.database.fallback import (
 from modelsearch.query import Phrase, PlainText
 
 from pages.text_search import fold, normalise
+from snippets.kana import ReadingMixin
 
 KATAKANA = "".join(chr(c) for c in range(0x30A1, 0x30F7))
 HIRAGANA = "".join(chr(c - 0x60) for c in range(0x30A1, 0x30F7))
@@ -53,12 +56,29 @@ class Fold(models.Func):
         return self.as_sql(compiler, connection, function="igren_fold", **extra)
 
 
+def reading_page_models() -> list:
+    """The page types that have a reading (ReadingMixin): salons and projects."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and issubclass(model, ReadingMixin)
+    ]
+
+
 class FoldedQueryCompiler(DatabaseSearchQueryCompiler):
     def _matches(self, text) -> models.Q:
         folded = fold(normalise(text))
         q = models.Q()
         for field_name in self.fields_names:
             q |= models.Q(models.lookups.Contains(Fold(models.F(field_name)), folded))
+        model = self.queryset.model
+        if issubclass(model, Page) and not issubclass(model, ReadingMixin):
+            # The admin's page search looks at Page's own fields: salons and projects are found
+            # by their reading too (よこはま finds 横浜サロン).
+            for reading_model in reading_page_models():
+                q |= models.Q(
+                    pk__in=reading_model.objects.filter(reading__contains=folded).values("pk")
+                )
         return q
 
     def build_single_term_filter(self, term):

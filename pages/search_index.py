@@ -46,13 +46,22 @@ def documents(page) -> list:
         return [_row(page, "event", page.title, _plain(page.summary, _rich(page.body)), start)]
     if isinstance(page, SalonPage):
         text = _plain(
-            page.area_name, page.city, page.meeting_schedule, page.summary, _rich(page.body)
+            page.reading,
+            page.area_name,
+            page.city,
+            page.meeting_schedule,
+            page.summary,
+            _rich(page.body),
         )
         return [_row(page, "salon", page.title, text, page.opened_on)]
     if isinstance(page, ProjectPage):
         return [
             _row(
-                page, "project", page.title, _plain(page.summary, _rich(page.body)), page.started_on
+                page,
+                "project",
+                page.title,
+                _plain(page.reading, page.summary, _rich(page.body)),
+                page.started_on,
             )
         ]
     if isinstance(page, HistoryPage):

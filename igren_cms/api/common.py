@@ -33,6 +33,18 @@ class Organisation(graphene.ObjectType):
     resolve_website = staticmethod(lambda org, info: _get(org, "website") or None)
 
 
+class Reading:
+    """Fields of anything with a reading (mixed into Salon and Project)."""
+
+    reading = graphene.String(description="The reading in hiragana: よこはまさろん.")
+    gojuon_row = graphene.String(
+        description="The 五十音 row of the reading's first kana: あ か さ た な は ま や ら わ."
+    )
+
+    resolve_reading = attr_or_none("reading")
+    resolve_gojuon_row = attr_or_none("gojuon_row")
+
+
 class Category(graphene.ObjectType):
     """A theme grouping events and projects."""
 

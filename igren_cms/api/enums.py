@@ -34,6 +34,9 @@ MEANINGS = {
     "-start": "Latest first.",
     "ja": "Japanese.",
     "en": "English.",
+    "opening": "In order of opening (the default).",
+    "editorial": "In the editors' order (the default).",
+    "reading": "五十音 by reading (JIS X 4061): voiced marks and small kana second.",
 }
 ORDER_NAMES = {"start": "START_ASC", "-start": "START_DESC"}
 
@@ -67,6 +70,10 @@ OrganisationKind = from_values(
 )
 ProjectStatus = from_values("ProjectStatus", ProjectPage.Status.values, "A project's stage.")
 EventOrder = from_values("EventOrder", ORDERS, "The order of an event list.", ORDER_NAMES)
+SalonOrder = from_values("SalonOrder", ("opening", "reading"), "The order of the salon list.")
+ProjectOrder = from_values(
+    "ProjectOrder", ("editorial", "reading"), "The order of the project list."
+)
 Language = from_values("Language", ("ja", "en"), "Language of words the server writes.")
 
 

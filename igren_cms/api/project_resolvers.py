@@ -22,9 +22,18 @@ def public_projects(info):
 
 
 def resolve_projects(
-    root, info, status=None, category=None, search_query=None, page=None, per_page=None
+    root,
+    info,
+    status=None,
+    category=None,
+    search_query=None,
+    order_by="editorial",
+    page=None,
+    per_page=None,
 ):
     projects = ProjectFilter(stored(status), category, search_query).apply(public_projects(info))
+    if stored(order_by) == "reading":
+        projects = projects.order_by("reading_key", "path")
     items, pagination = paginate(projects, page, per_page)
     return {"items": items, "pagination": pagination}
 

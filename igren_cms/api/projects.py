@@ -7,14 +7,14 @@ from pages.models import ProjectPage
 from pages.rich_text import expanded_body
 
 from . import common, project_resolvers
-from .enums import ProjectStatus
+from .enums import ProjectOrder, ProjectStatus
 from .meetings import MeetingFields
 from .page_types import Page, register
 from .pagination import Pagination
 from .scalars import attr_or_none, or_none
 
 
-class Project(MeetingFields, graphene.ObjectType):
+class Project(MeetingFields, common.Reading, graphene.ObjectType):
     """A public project of the association."""
 
     class Meta:
@@ -62,6 +62,7 @@ class ProjectQueries(graphene.ObjectType):
         status=ProjectStatus(description="Only projects at this stage."),
         category=graphene.String(description="Category slug."),
         search_query=graphene.String(description="Words that must all appear."),
+        order_by=ProjectOrder(default_value="editorial", description="The order of the list."),
         page=graphene.Int(description="Page number, from 1."),
         per_page=graphene.Int(description="Items per page, 1-100 (default 20)."),
     )

@@ -4,6 +4,7 @@ from pages import inputs
 from pages.models import SalonPage
 
 from .context import audience
+from .enums import stored
 from .pagination import lookup
 
 MAX_UPCOMING = 20
@@ -24,8 +25,9 @@ def public_salons(info):
     )
 
 
-def resolve_salons(root, info):
-    return public_salons(info)
+def resolve_salons(root, info, order_by="opening"):
+    salons = public_salons(info)
+    return salons.in_reading_order() if stored(order_by) == "reading" else salons
 
 
 def resolve_salon(root, info, slug=None, id=None):

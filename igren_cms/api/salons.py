@@ -7,7 +7,7 @@ from pages.models import SalonPage
 from pages.rich_text import public_html
 
 from . import common, images, salon_resolvers
-from .enums import DatePrecision
+from .enums import DatePrecision, SalonOrder
 from .events import Event
 from .meetings import MeetingFields
 from .page_types import Page, register
@@ -15,7 +15,7 @@ from .salon_resolvers import DEFAULT_UPCOMING, MAX_UPCOMING
 from .scalars import attr_or_none, or_none
 
 
-class Salon(MeetingFields, graphene.ObjectType):
+class Salon(MeetingFields, common.Reading, graphene.ObjectType):
     """A regional salon."""
 
     class Meta:
@@ -64,7 +64,8 @@ register(SalonPage, loader=lambda info: salon_resolvers.public_salons(info))(Sal
 class SalonQueries(graphene.ObjectType):
     salons = graphene.List(
         graphene.NonNull(Salon),
-        description="Every public salon, in order of opening.",
+        order_by=SalonOrder(default_value="opening", description="The order of the list."),
+        description="Every public salon, in order of opening (or by reading).",
     )
     salon = graphene.Field(
         Salon,

@@ -68,6 +68,9 @@ CATEGORIES = {
     "networking": "交流会",
 }
 
+# Readings the dictionary gets wrong for these place names (the rest are suggested on save).
+READINGS = {"onoecho": "おのえちょうさろん"}
+
 # (slug, title, area name, city, opened on, precision, venue key, host organisation keys, summary)
 SALONS = [
     (

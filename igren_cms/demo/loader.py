@@ -207,6 +207,7 @@ class DemoLoader:
                     "opened_precision": precision,
                     "summary": summary,
                     "venue": self.venues.get(venue),
+                    "reading": facts.READINGS.get(slug, ""),
                 },
                 {"host_organisations": [self.organisations[k] for k in hosts]},
             )

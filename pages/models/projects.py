@@ -9,6 +9,7 @@ from wagtail.models import PageManager
 from wagtail.search import index
 
 from pages.visibility import GatedPageQuerySet
+from snippets.kana import ReadingMixin
 
 from .base import IgrenPage
 from .meeting_rules import MeetingHost, MeetingHostQuerySet
@@ -18,7 +19,7 @@ class ProjectQuerySet(MeetingHostQuerySet, GatedPageQuerySet):
     """Public projects; domain filters live in the API and the index page."""
 
 
-class ProjectPage(MeetingHost, IgrenPage):
+class ProjectPage(MeetingHost, ReadingMixin, IgrenPage):
     """A project the association runs or supports (事業化促進プロジェクト)."""
 
     class Status(models.TextChoices):
@@ -48,6 +49,7 @@ class ProjectPage(MeetingHost, IgrenPage):
 
     content_panels = [
         *IgrenPage.content_panels,
+        FieldPanel("reading"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("started_on")]),
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         FieldPanel("partner_organisations", widget=forms.CheckboxSelectMultiple),
@@ -56,12 +58,15 @@ class ProjectPage(MeetingHost, IgrenPage):
     ]
     search_fields = [
         *IgrenPage.search_fields,
+        index.SearchField("reading"),
+        index.AutocompleteField("reading"),
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("status"),
     ]
 
     meetings_field = "project"
+    reading_source = "title"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from pages import wareki
 from pages.visibility import GatedPageQuerySet
+from snippets.kana import ReadingMixin
 
 from .base import IgrenPage
 from .dates import DatePrecision, format_partial_date, truncate_to_precision
@@ -21,6 +22,10 @@ class SalonQuerySet(MeetingHostQuerySet, GatedPageQuerySet):
     def in_opening_order(self):
         return self.order_by(F("opened_on").asc(nulls_last=True), "path")
 
+    def in_reading_order(self):
+        """五十音 (JIS X 4061) by reading."""
+        return self.order_by("reading_key", "path")
+
     def with_upcoming_events(self, audience):
         """Each salon with `upcoming`: its events `audience` may see that have not yet ended,
         soonest first, for every salon in one query (a listing: relations attached)."""
@@ -28,7 +33,7 @@ class SalonQuerySet(MeetingHostQuerySet, GatedPageQuerySet):
         return self.prefetch_related(Prefetch("events", queryset=upcoming, to_attr="upcoming"))
 
 
-class SalonPage(MeetingHost, IgrenPage):
+class SalonPage(MeetingHost, ReadingMixin, IgrenPage):
     """A regional salon (地域産学交流サロン): a recurring meetup of local business people."""
 
     area_name = models.CharField(
@@ -78,6 +83,7 @@ class SalonPage(MeetingHost, IgrenPage):
 
     content_panels = [
         *IgrenPage.content_panels,
+        FieldPanel("reading"),
         FieldRowPanel([FieldPanel("area_name"), FieldPanel("city")]),
         FieldPanel("venue"),
         MultiFieldPanel(
@@ -92,6 +98,8 @@ class SalonPage(MeetingHost, IgrenPage):
     ]
     search_fields = [
         *IgrenPage.search_fields,
+        index.SearchField("reading"),
+        index.AutocompleteField("reading"),
         index.SearchField("area_name"),
         index.SearchField("city"),
         index.SearchField("summary"),
@@ -99,6 +107,7 @@ class SalonPage(MeetingHost, IgrenPage):
     ]
 
     meetings_field = "salon"
+    reading_source = "title"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

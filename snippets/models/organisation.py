@@ -5,8 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from snippets.kana import ReadingMixin
 
-class Organisation(index.Indexed, models.Model):
+
+class Organisation(index.Indexed, ReadingMixin):
     """A body that hosts, partners in or organises Igren activities."""
 
     class Kind(models.TextChoices):
@@ -22,9 +24,11 @@ class Organisation(index.Indexed, models.Model):
     )
     website = models.URLField(_("website"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website")]
+    panels = [FieldPanel("name"), FieldPanel("reading"), FieldPanel("kind"), FieldPanel("website")]
     search_fields = [
         index.SearchField("name"),
+        index.SearchField("reading"),
+        index.AutocompleteField("reading"),
         index.AutocompleteField("name"),
         index.FilterField("kind"),
     ]
@@ -32,7 +36,7 @@ class Organisation(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
+        ordering = ["reading_key", "name"]
 
     def __str__(self):
         return self.name

@@ -6,12 +6,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from snippets.kana import ReadingMixin
+
 postal_code_validator = RegexValidator(
     r"^\d{3}-\d{4}$", _("Enter the postal code as 123-4567 (three digits, a hyphen, four digits).")
 )
 
 
-class Venue(index.Indexed, models.Model):
+class Venue(index.Indexed, ReadingMixin):
     """A place where events and salons meet, with an address for maps and calendars."""
 
     name = models.CharField(pgettext_lazy("venue", "name"), max_length=200)
@@ -47,12 +49,15 @@ class Venue(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("reading"),
         MultiFieldPanel([FieldPanel("postal_code"), FieldPanel("address")], heading=_("Address")),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map position")),
         FieldPanel("access_notes"),
     ]
     search_fields = [
         index.SearchField("name"),
+        index.SearchField("reading"),
+        index.AutocompleteField("reading"),
         index.SearchField("address"),
         index.AutocompleteField("name"),
         index.AutocompleteField("address"),
@@ -61,7 +66,7 @@ class Venue(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
-        ordering = ["name"]
+        ordering = ["reading_key", "name"]
 
     def __str__(self):
         return self.name
