@@ -15,13 +15,13 @@ docs/decisions.md for what to switch to beyond that).
 
 from django.apps import apps
 from django.db import models
-from wagtail.models import Page
 from modelsearch.backends.database.fallback import (
     DatabaseSearchBackend,
     DatabaseSearchQueryCompiler,
     DatabaseSearchResults,
 )
 from modelsearch.query import Phrase, PlainText
+from wagtail.models import Page
 
 from pages.text_search import fold, normalise
 from snippets.kana import ReadingMixin

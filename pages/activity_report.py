@@ -11,7 +11,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -120,7 +120,13 @@ def editor_report(fiscal_year: int) -> Report:
 
 # -- as a spreadsheet --------------------------------------------------------------------------
 
-HEADINGS = (_("Group"), _("Name"), _("Date"), _("Event"), _("Note"))
+HEADINGS = (
+    pgettext_lazy("activity report", "Group"),
+    pgettext_lazy("activity report", "Name"),
+    pgettext_lazy("activity report", "Date"),
+    pgettext_lazy("activity report", "Event"),
+    pgettext_lazy("activity report", "Note"),
+)
 
 
 def rows(report: Report):

@@ -1,7 +1,7 @@
 """例会ルール in the admin: a snippet with drafts, preview (the meetings the rule gives, 祝日
 marked) and the approval workflow; opened from a salon with `?salon=<id>` the salon is filled in."""
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
@@ -22,22 +22,26 @@ class MeetingRuleCreateView(CreateView):
 class MeetingRuleViewSet(SnippetViewSet):
     model = MeetingRule
     icon = "date"
-    menu_label = _("Meeting rules")
+    menu_label = pgettext_lazy("meeting rule", "Meeting rules")
     menu_order = 160
     add_to_admin_menu = True
     add_view_class = MeetingRuleCreateView
     list_display = [
-        Column("host", label=_("Held by"), accessor=lambda rule: str(rule.host or "")),
-        Column("text", label=_("Rule"), accessor="text"),
+        Column(
+            "host",
+            label=pgettext_lazy("meeting rule", "Held by"),
+            accessor=lambda rule: str(rule.host or ""),
+        ),
+        Column("text", label=pgettext_lazy("meeting rule", "Rule"), accessor="text"),
         Column(
             "fiscal_year",
-            label=_("Fiscal year"),
+            label=pgettext_lazy("meeting rule", "Fiscal year"),
             accessor=lambda rule: fiscal_year_label(rule.fiscal_year),
             sort_key="fiscal_year",
         ),
         Column(
             "occurrences",
-            label=_("Meetings on the site"),
+            label=pgettext_lazy("meeting rule", "Meetings on the site"),
             accessor=lambda rule: rule.occurrences.count(),
         ),
     ]

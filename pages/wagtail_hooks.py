@@ -1,7 +1,7 @@
 """Admin hooks of the Igren pages app."""
 
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -38,7 +38,10 @@ def activity_report_urls():
 @hooks.register("register_admin_menu_item")
 def activity_report_menu_item():
     return MenuItem(
-        _("Activity report"), reverse("igren_activity_report"), icon_name="doc-full", order=170
+        pgettext_lazy("activity report", "Activity report"),
+        reverse("igren_activity_report"),
+        icon_name="doc-full",
+        order=170,
     )
 
 

@@ -159,7 +159,8 @@ def test_the_html_outputs_say_what_the_presenter_says(client, shown, where):
     fragment = article(client, event) if where == "page" else embed_item(client, event)
     text = text_of(fragment)
     assert f'datetime="{p.start_iso}"' in fragment
-    assert p.when in text
+    assert p.when_shown in text and p.when_shown.startswith("令和")
+    assert (p.holiday is not None) == ('class="holiday"' in fragment)
     assert p.status_label in text
     if p.status_label:
         assert f"badge {p.status_name if where == 'embed' else event.status}" in fragment
@@ -207,7 +208,7 @@ def test_rss_and_atom_say_what_the_presenter_says(client, shown, kind):
     label = f"【{p.status_label}】" if p.status_label else ""
     assert entry.title == f"{label}{event.title}"
     description = text_of(entry.get("description") or entry.content[0].value)
-    assert f"日時: {p.when}" in description
+    assert f"日時: {p.when_with_holiday}" in description
     if p.full_location:
         assert f"場所: {p.full_location}" in description
     else:

@@ -49,6 +49,13 @@ def expected_when(event):
     return f"{start.year}年{start.month}月{start.day}日（{weekday}） {start:%H:%M}〜{end:%H:%M}"
 
 
+def expected_era_when(event):
+    """The same in 和暦, as people read it on the pages, the embed and in the feeds (the test's
+    events are in 令和: its year is the Western year less 2018)."""
+    start = event.start.astimezone(TOKYO)
+    return expected_when(event).replace(f"{start.year}年", f"令和{start.year - 2018}年", 1)
+
+
 def expected_iso(event):
     return event.start.astimezone(TOKYO).strftime("%Y-%m-%dT%H:%M:%S+09:00")
 
@@ -67,6 +74,7 @@ def visible_text(html):
 
 def test_one_event_reads_the_same_everywhere(client, gql, moved_online):
     when, iso = expected_when(moved_online), expected_iso(moved_online)
+    era_when = expected_era_when(moved_online)
 
     # The events page's list and the event's own page.
     for html in (
@@ -74,7 +82,7 @@ def test_one_event_reads_the_same_everywhere(client, gql, moved_online):
         fetch(client, "/events/moved-online/").content.decode().split("<article>")[1],
     ):
         text = visible_text(html)
-        assert "日程変更" in text and "オンライン" in text and when in text
+        assert "日程変更" in text and "オンライン" in text and era_when in text
         assert "旧会場ホールZZ" not in html
         assert f'datetime="{iso}"' in html
 
@@ -97,7 +105,7 @@ def test_one_event_reads_the_same_everywhere(client, gql, moved_online):
     # The partner embed page.
     embed = item_html(fetch(client, "/embed/events/?months=2").content.decode(), TITLE)
     assert f'datetime="{iso}"' in embed and "旧会場ホールZZ" not in embed
-    assert "日程変更" in visible_text(embed) and when in visible_text(embed)
+    assert "日程変更" in visible_text(embed) and era_when in visible_text(embed)
 
     # The calendar feed, RSS and JSON Feed.
     vevent = by_summary(fetch(client, "/feeds/events.ics").content)[f"【日程変更】{TITLE}"]
@@ -105,7 +113,7 @@ def test_one_event_reads_the_same_everywhere(client, gql, moved_online):
     assert vevent["DTSTART"].dt == moved_online.start.replace(microsecond=0)
     rss = feedparser.parse(fetch(client, "/feeds/events.rss").content)
     entry = next(e for e in rss.entries if TITLE in e.title)
-    assert entry.title == f"【日程変更】{TITLE}" and when in entry.description
+    assert entry.title == f"【日程変更】{TITLE}" and era_when in entry.description
     assert "旧会場ホールZZ" not in entry.description
     feed = json.loads(fetch(client, "/feeds/events.json").content)
     item = next(i for i in feed["items"] if TITLE in i["title"])

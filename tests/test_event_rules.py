@@ -400,7 +400,7 @@ def test_feed_items_say_when_and_where():
     page = event(attendance_mode="mixed", online_url="https://m.example/")
     html = syndication.item_html(page, text_of(page, body_html="<p>本文</p>"))
     assert html == (
-        "<p>日時: 2026年12月10日（木） 18:00〜20:00</p>\n"
+        "<p>日時: 令和8年12月10日（木） 18:00〜20:00</p>\n"
         "<p>場所: かながわ 県民ホール 〒231-0023 横浜市中区山下町3-1 ／ オンライン</p>\n"
         "<p>年末の交流会です。</p>\n<p>本文</p>"
     )
@@ -429,7 +429,7 @@ def test_rss_and_atom(kind):
     assert entry.link == "https://igren.example/events/meeting/"
     assert entry.id == "tag:igren.example,1984:event-42"
     assert [t.term for t in entry.tags] == ["国際"]
-    assert "日時: 2026年12月10日（木） 18:00〜20:00" in (entry.get("summary") or "")
+    assert "日時: 令和8年12月10日（木） 18:00〜20:00" in (entry.get("summary") or "")
     if kind == "rss":  # the tag URI is an id, not an address
         assert b'<guid isPermaLink="false">tag:igren.example,1984:event-42</guid>' in body
 
@@ -720,3 +720,15 @@ def test_the_salon_and_project_organise_first():
         "国際ビジネス推進プロジェクト",
         "A社",
     ]
+
+
+def test_feed_items_name_the_holiday():
+    """勤労感謝の日 (2026-11-23, a Monday): marked （月・祝） and named after the time."""
+    holiday = event(
+        start=at(2026, 11, 23, 14),
+        end=at(2026, 11, 23, 16),
+        attendance_mode="online",
+        online_url="https://m.example/",
+    )
+    html = syndication.item_html(holiday, text_of(holiday, summary="", location=""))
+    assert html == "<p>日時: 令和8年11月23日（月・祝） 14:00〜16:00（勤労感謝の日）</p>"

@@ -32,9 +32,16 @@ def test_the_pairs_of_jis_x_4061(first, second):
 
 
 def test_the_row_of_a_reading():
-    rows = {w: kana.gojuon_row(w) for w in ("あさ", "がっこう", "ぱん", "ゆめ", "わかば", "んー", "ろ")}
+    rows = {
+        w: kana.gojuon_row(w) for w in ("あさ", "がっこう", "ぱん", "ゆめ", "わかば", "んー", "ろ")
+    }
     assert rows == {
-        "あさ": "あ", "がっこう": "か", "ぱん": "は", "ゆめ": "や", "わかば": "わ", "んー": "わ",
+        "あさ": "あ",
+        "がっこう": "か",
+        "ぱん": "は",
+        "ゆめ": "や",
+        "わかば": "わ",
+        "んー": "わ",
         "ろ": "ら",
     }
     assert kana.gojuon_row("") is None

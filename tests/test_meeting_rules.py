@@ -275,6 +275,32 @@ def test_the_salon_page_shows_the_rule_and_the_coming_meetings(client):
     page = client.get(salon.url).content.decode()
     assert "毎月第3月曜日 18:30〜20:30（祝日の場合は翌日）" in page
     assert "令和9年度" in page
-    assert page.count('class="event scheduled"') == 5
+    assert page.count('class="event scheduled"') == 12
     first = EventPage.objects.filter(meeting_rule=rule).order_by("start").first()
     assert first.url in page
+
+
+@pytest.mark.django_db
+def test_rules_and_meetings_of_every_salon_cost_a_fixed_number_of_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    query = "{ salons { title meetingRule { text } nextMeetings(first: 50) { title salon { title } } } }"
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post("/graphql/", {"query": query}, content_type="application/json")
+        body = response.json()
+        assert "errors" not in body, body
+        return len(queries), body
+
+    yokohama_rule().save_revision().publish()
+    one, body = count()
+    others = SalonPage.objects.exclude(slug="yokohama").order_by("path")[:3]
+    venue = Venue.objects.order_by("pk").first()
+    for salon in others:
+        yokohama_rule(salon=salon, weekday=2, venue=venue).save_revision().publish()
+    four, body = count()
+    assert sum(1 for s in body["data"]["salons"] if s["meetingRule"]) == 4
+    assert sum(len(s["nextMeetings"]) for s in body["data"]["salons"]) == 48
+    assert four == one

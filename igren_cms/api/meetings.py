@@ -5,7 +5,6 @@ import graphene
 
 from pages import inputs
 from pages.events.presenter import fiscal_year_label
-from pages.events.windows import today_in_tokyo
 from pages.models import MeetingRule as MeetingRuleModel
 
 from .context import audience
@@ -42,7 +41,7 @@ class MeetingRule(graphene.ObjectType):
 
 
 def resolve_meeting_rule(host, info):
-    return host.current_meeting_rule(today_in_tokyo(audience(info).now))
+    return host.current_meeting_rule(audience(info))
 
 
 def resolve_next_meetings(host, info, first=DEFAULT_MEETINGS):

@@ -11,11 +11,9 @@ from .pagination import lookup, paginate
 def public_projects(info):
     """The projects the request's audience may see, in the editors' order; each knows the
     others of its page (their bodies are expanded together)."""
-    who = audience(info)
     return (
-        ProjectPage.objects.visible_to(who)
+        ProjectPage.objects.visible_to(audience(info))
         .prefetch_related("categories", "partner_organisations")
-        .with_meetings(who)
         .order_by("path")
         .loaded_together()
     )

@@ -21,7 +21,7 @@ def public_salons(info):
         .select_related("venue", "image__collection")
         .prefetch_related("host_organisations")
         .with_upcoming_events(who)
-        .with_meetings(who)
+        .loaded_together()
     )
 
 

@@ -11,7 +11,7 @@ LABELS = {"ja": ("日時", "場所"), "en": ("When", "Where")}
 
 def item_html(event, text, lang="ja") -> str:
     when_label, where_label = LABELS[lang]
-    parts = [f"<p>{when_label}: {escape(event.presented(lang).when)}</p>"]
+    parts = [f"<p>{when_label}: {escape(event.presented(lang).when_with_holiday)}</p>"]
     if text.location:
         parts.append(f"<p>{where_label}: {escape(text.location)}</p>")
     if text.summary:

@@ -198,6 +198,17 @@ class EventPresentation:
         return when_text(self.event, self.lang, era=True)
 
     @cached_property
+    def when_shown(self) -> str:
+        """What people read on the pages, the embed, the desk and in the feeds: Japanese in 和暦
+        (令和8年12月10日（木） 18:00〜20:00), English as `when`."""
+        return self.when_in_era if self.lang == "ja" else self.when
+
+    @cached_property
+    def when_with_holiday(self) -> str:
+        """`when_shown` with the holiday named: 令和9年7月19日（月・祝） 18:30〜20:30（海の日）."""
+        return f"{self.when_shown}（{self.holiday}）" if self.holiday else self.when_shown
+
+    @cached_property
     def holiday(self) -> str | None:
         """The national holiday the event starts on, by its Japanese name, or None."""
         return holiday_name(self.first_day)

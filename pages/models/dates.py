@@ -2,6 +2,8 @@
 
 import datetime
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,3 +49,49 @@ def truncate_to_precision(day: datetime.date, precision: str) -> datetime.date:
     if precision == DatePrecision.MONTH:
         return day.replace(day=1)
     return day
+
+
+class PartialDate(datetime.date):
+    """A date as read from an editor's words, carrying the precision they gave (平成15年: a
+    year); `PartialDateField`'s model's clean() takes the precision from it."""
+
+    precision: str = wareki.DAY
+
+    @classmethod
+    def read(cls, text: str) -> "PartialDate":
+        day, precision = wareki.parse(text)
+        found = cls(day.year, day.month, day.day)
+        found.precision = precision
+        return found
+
+
+class PartialDateFormField(forms.CharField):
+    """A date typed in 和暦 or Western form: 昭和59年4月20日, 平成15年, 1984-04-20, 2003年6月."""
+
+    def __init__(self, **kwargs):
+        for name in ("max_length", "min_length", "empty_value"):
+            kwargs.pop(name, None)
+        attrs = {"placeholder": "1984-04-20 ／ 昭和59年4月20日 ／ 平成15年"}
+        kwargs["widget"] = forms.TextInput(attrs=attrs)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return PartialDate.read(text)
+        except wareki.UnreadableDate as error:
+            raise ValidationError(str(error), code="invalid") from error
+
+
+class PartialDateField(models.DateField):
+    """A DateField an editor may fill in 和暦 (the form sets the precision field too)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PartialDateFormField, **kwargs})

@@ -14,6 +14,7 @@ from .dates import (
     HISTORY_FIRST,
     HISTORY_YEARS_AHEAD,
     DatePrecision,
+    PartialDateField,
     format_partial_date,
     truncate_to_precision,
     years_ahead,
@@ -50,8 +51,12 @@ class HistoryEntry(Orderable):
     """One milestone of the timeline; the date may be known only to the year or month."""
 
     page = ParentalKey(HistoryPage, on_delete=models.CASCADE, related_name="entries")
-    date = models.DateField(
-        _("date"), help_text=_("For a year or month only, any day in it will do.")
+    date = PartialDateField(
+        _("date"),
+        help_text=_(
+            "In the Western calendar or in 和暦: 1984-04-20, 昭和59年4月20日, 平成15年 (a year "
+            "or month alone sets the precision)."
+        ),
     )
     precision = models.CharField(
         _("precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
@@ -74,6 +79,11 @@ class HistoryEntry(Orderable):
 
     def clean(self):
         super().clean()
+        # Typed as 平成15年 or 昭和59年4月, the words give the precision (a whole date typed
+        # leaves the editor's choice: "year only" with any day of it).
+        typed = getattr(self.date, "precision", DatePrecision.DAY)
+        if typed != DatePrecision.DAY:
+            self.precision = typed
         if self.date:
             last = years_ahead(HISTORY_YEARS_AHEAD)
             if not HISTORY_FIRST <= self.date <= last:

@@ -7,8 +7,6 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -57,7 +55,7 @@ class MonthsField(forms.TypedMultipleChoiceField):
 
 
 class MeetingRuleForm(WagtailAdminModelForm):
-    months = MonthsField(label=_("months"))
+    months = MonthsField(label=pgettext_lazy("meeting rule", "months"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,24 +73,30 @@ class MeetingRule(
     """The regular meetings of one salon or project for one 年度 (or a shorter period)."""
 
     class Frequency(models.TextChoices):
-        MONTHLY = rules.MONTHLY, _("every month")
-        ODD_MONTHS = rules.ODD_MONTHS, _("every other month (odd months)")
-        EVEN_MONTHS = rules.EVEN_MONTHS, _("every other month (even months)")
-        CHOSEN_MONTHS = rules.CHOSEN_MONTHS, _("chosen months")
-        WEEKLY = rules.WEEKLY, _("every week")
+        MONTHLY = rules.MONTHLY, pgettext_lazy("meeting rule", "every month")
+        ODD_MONTHS = (
+            rules.ODD_MONTHS,
+            pgettext_lazy("meeting rule", "every other month (odd months)"),
+        )
+        EVEN_MONTHS = (
+            rules.EVEN_MONTHS,
+            pgettext_lazy("meeting rule", "every other month (even months)"),
+        )
+        CHOSEN_MONTHS = rules.CHOSEN_MONTHS, pgettext_lazy("meeting rule", "chosen months")
+        WEEKLY = rules.WEEKLY, pgettext_lazy("meeting rule", "every week")
 
     class HolidayPolicy(models.TextChoices):
-        SKIP = rules.SKIP, _("no meeting on a holiday")
-        DAY_BEFORE = rules.DAY_BEFORE, _("meet the day before")
-        DAY_AFTER = rules.DAY_AFTER, _("meet the day after")
-        HOLD = rules.HOLD, _("meet on holidays too")
+        SKIP = rules.SKIP, pgettext_lazy("meeting rule", "no meeting on a holiday")
+        DAY_BEFORE = rules.DAY_BEFORE, pgettext_lazy("meeting rule", "meet the day before")
+        DAY_AFTER = rules.DAY_AFTER, pgettext_lazy("meeting rule", "meet the day after")
+        HOLD = rules.HOLD, pgettext_lazy("meeting rule", "meet on holidays too")
 
     ORDINAL_CHOICES = [(n, f"第{n}") for n in (1, 2, 3, 4)] + [(rules.LAST, "最終")]
     WEEKDAY_CHOICES = [(n, f"{name}曜日") for n, name in enumerate(WEEKDAYS)]
 
     salon = models.ForeignKey(
         "igren_pages.SalonPage",
-        verbose_name=_("salon"),
+        verbose_name=pgettext_lazy("meeting rule", "salon"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -100,83 +104,101 @@ class MeetingRule(
     )
     project = models.ForeignKey(
         "igren_pages.ProjectPage",
-        verbose_name=_("project"),
+        verbose_name=pgettext_lazy("meeting rule", "project"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
         related_name="meeting_rules",
     )
     frequency = models.CharField(
-        _("frequency"), max_length=16, choices=Frequency.choices, default=Frequency.MONTHLY
+        pgettext_lazy("meeting rule", "frequency"),
+        max_length=16,
+        choices=Frequency.choices,
+        default=Frequency.MONTHLY,
     )
     ordinal = models.SmallIntegerField(
-        _("which week"),
+        pgettext_lazy("meeting rule", "which week"),
         choices=ORDINAL_CHOICES,
         default=1,
-        help_text=_("Not used for weekly meetings."),
+        help_text=pgettext_lazy("meeting rule", "Not used for weekly meetings."),
     )
-    weekday = models.SmallIntegerField(_("weekday"), choices=WEEKDAY_CHOICES, default=3)
+    weekday = models.SmallIntegerField(
+        pgettext_lazy("meeting rule", "weekday"), choices=WEEKDAY_CHOICES, default=3
+    )
     months = models.CharField(
-        _("months"),
+        pgettext_lazy("meeting rule", "months"),
         max_length=40,
         blank=True,
-        help_text=_("For 'chosen months' only."),
+        help_text=pgettext_lazy("meeting rule", "For 'chosen months' only."),
     )
-    start_time = models.TimeField(_("start time"), default=datetime.time(18, 30))
-    end_time = models.TimeField(_("end time"), default=datetime.time(20, 30))
+    start_time = models.TimeField(
+        pgettext_lazy("meeting rule", "start time"), default=datetime.time(18, 30)
+    )
+    end_time = models.TimeField(
+        pgettext_lazy("meeting rule", "end time"), default=datetime.time(20, 30)
+    )
     fiscal_year = models.PositiveSmallIntegerField(
         pgettext_lazy("meeting rule", "fiscal year"), default=current_fiscal_year
     )
     starts_on = models.DateField(
-        _("first day"),
+        pgettext_lazy("meeting rule", "first day"),
         null=True,
         blank=True,
-        help_text=_("Leave empty for the whole fiscal year (from 1 April)."),
+        help_text=pgettext_lazy(
+            "meeting rule", "Leave empty for the whole fiscal year (from 1 April)."
+        ),
     )
     ends_on = models.DateField(
-        _("last day"),
+        pgettext_lazy("meeting rule", "last day"),
         null=True,
         blank=True,
-        help_text=_("Leave empty for the whole fiscal year (to 31 March)."),
+        help_text=pgettext_lazy(
+            "meeting rule", "Leave empty for the whole fiscal year (to 31 March)."
+        ),
     )
     holiday_policy = models.CharField(
-        _("on a national holiday"),
+        pgettext_lazy("meeting rule", "on a national holiday"),
         max_length=12,
         choices=HolidayPolicy.choices,
         default=HolidayPolicy.SKIP,
     )
     skip_year_end = models.BooleanField(
-        _("no meetings over the year-end break"),
+        pgettext_lazy("meeting rule", "no meetings over the year-end break"),
         default=True,
-        help_text=_("年末年始 (12/29–1/3 unless the site sets other days)."),
+        help_text=pgettext_lazy(
+            "meeting rule", "年末年始 (12/29–1/3 unless the site sets other days)."
+        ),
     )
     event_title = models.CharField(
-        _("title of each meeting"),
+        pgettext_lazy("meeting rule", "title of each meeting"),
         max_length=100,
         blank=True,
-        help_text=_("Leave empty for 「(salon) 例会」."),
+        help_text=pgettext_lazy("meeting rule", "Leave empty for 「(salon) 例会」."),
     )
     attendance_mode = models.CharField(
-        _("attendance mode"),
+        pgettext_lazy("meeting rule", "attendance mode"),
         max_length=8,
         choices=EventPage.AttendanceMode.choices,
         default=EventPage.AttendanceMode.OFFLINE,
     )
     venue = models.ForeignKey(
         "igren_snippets.Venue",
-        verbose_name=_("venue"),
+        verbose_name=pgettext_lazy("meeting rule", "venue"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="meeting_rules",
-        help_text=_("Leave empty for the salon's usual venue."),
+        help_text=pgettext_lazy("meeting rule", "Leave empty for the salon's usual venue."),
     )
-    online_url = models.URLField(_("online URL"), blank=True)
-    summary = models.TextField(_("summary"), blank=True, max_length=500)
+    online_url = models.URLField(pgettext_lazy("meeting rule", "online URL"), blank=True)
+    summary = models.TextField(pgettext_lazy("meeting rule", "summary"), blank=True, max_length=500)
 
     base_form_class = MeetingRuleForm
     panels = [
-        FieldRowPanel([FieldPanel("salon"), FieldPanel("project")], heading=_("Held by")),
+        FieldRowPanel(
+            [FieldPanel("salon"), FieldPanel("project")],
+            heading=pgettext_lazy("meeting rule", "Held by"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("frequency"),
@@ -186,14 +208,14 @@ class MeetingRule(
                 FieldPanel("holiday_policy"),
                 FieldPanel("skip_year_end"),
             ],
-            heading=_("When"),
+            heading=pgettext_lazy("meeting rule", "When"),
         ),
         MultiFieldPanel(
             [
                 FieldPanel("fiscal_year"),
                 FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
             ],
-            heading=_("Period"),
+            heading=pgettext_lazy("meeting rule", "Period"),
         ),
         MultiFieldPanel(
             [
@@ -203,13 +225,13 @@ class MeetingRule(
                 FieldPanel("online_url"),
                 FieldPanel("summary"),
             ],
-            heading=_("Each meeting"),
+            heading=pgettext_lazy("meeting rule", "Each meeting"),
         ),
     ]
 
     class Meta:
-        verbose_name = _("meeting rule")
-        verbose_name_plural = _("meeting rules")
+        verbose_name = pgettext_lazy("meeting rule", "meeting rule")
+        verbose_name_plural = pgettext_lazy("meeting rule", "meeting rules")
         ordering = ["-fiscal_year", "pk"]
 
     def __str__(self):
@@ -268,30 +290,46 @@ class MeetingRule(
         super().clean()
         errors = {}
         if bool(self.salon_id) == bool(self.project_id):
-            errors["salon"] = _("Choose either a salon or a project (one of them).")
+            errors["salon"] = pgettext_lazy(
+                "meeting rule", "Choose either a salon or a project (one of them)."
+            )
         if self.frequency == self.Frequency.CHOSEN_MONTHS and not self.month_list():
-            errors["months"] = _("Tick the months the meetings are held in.")
+            errors["months"] = pgettext_lazy(
+                "meeting rule", "Tick the months the meetings are held in."
+            )
         if self.start_time and self.end_time and self.end_time <= self.start_time:
-            errors["end_time"] = _("The end time must be after the start time.")
+            errors["end_time"] = pgettext_lazy(
+                "meeting rule", "The end time must be after the start time."
+            )
         if not 1980 <= (self.fiscal_year or 0) <= today_in_tokyo().year + 10:
-            errors["fiscal_year"] = _("Choose a fiscal year from the list.")
+            errors["fiscal_year"] = pgettext_lazy(
+                "meeting rule", "Choose a fiscal year from the list."
+            )
         elif self.first_day > self.last_day:
-            errors["ends_on"] = _("The last day must not be before the first day.")
+            errors["ends_on"] = pgettext_lazy(
+                "meeting rule", "The last day must not be before the first day."
+            )
         elif self.starts_on or self.ends_on:
             first, last = (
                 datetime.date(self.fiscal_year, 4, 1),
                 datetime.date(self.fiscal_year + 1, 3, 31),
             )
             if not (first <= self.first_day and self.last_day <= last):
-                errors["starts_on"] = _("The period must lie inside the fiscal year.")
+                errors["starts_on"] = pgettext_lazy(
+                    "meeting rule", "The period must lie inside the fiscal year."
+                )
         if self.attendance_mode != EventPage.AttendanceMode.OFFLINE and not self.online_url:
-            errors["online_url"] = _("Enter the online URL: these meetings take place online.")
+            errors["online_url"] = pgettext_lazy(
+                "meeting rule", "Enter the online URL: these meetings take place online."
+            )
         if (
             self.attendance_mode != EventPage.AttendanceMode.ONLINE
             and not self.venue_id
             and not (self.salon_id and self.salon.venue_id)
         ):
-            errors["venue"] = _("Choose a venue: the salon has no usual venue.")
+            errors["venue"] = pgettext_lazy(
+                "meeting rule", "Choose a venue: the salon has no usual venue."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -322,58 +360,61 @@ class MeetingRule(
         return context
 
 
-class MeetingHostQuerySet:
-    """For the querysets of salons and projects: `with_meetings(audience)` attaches each one's
-    published rules and its coming meetings `audience` may see, for the whole list in two
-    queries."""
-
-    def with_meetings(self, audience):
-        coming = (
-            EventPage.objects.listing(audience)
-            .upcoming(audience.now)
-            .filter(meeting_rule__isnull=False)
-        )
-        return self.prefetch_related(
-            Prefetch(
-                "meeting_rules",
-                queryset=MeetingRule.objects.filter(live=True),
-                to_attr="live_rules",
-            ),
-            Prefetch("events", queryset=coming, to_attr="coming_meetings"),
-        )
+def load_meetings(hosts, audience) -> None:
+    """The published rules and the coming meetings `audience` may see of every host in a list
+    (salons or projects alike), in two queries for the whole list."""
+    if not hosts:
+        return
+    field = hosts[0].meetings_field
+    ids = [host.pk for host in hosts]
+    rules_of, coming_of = {pk: [] for pk in ids}, {pk: [] for pk in ids}
+    for rule in MeetingRule.objects.filter(live=True, **{f"{field}_id__in": ids}):
+        rules_of[getattr(rule, f"{field}_id")].append(rule)
+    coming = (
+        EventPage.objects.listing(audience)
+        .upcoming(audience.now)
+        .filter(meeting_rule__isnull=False, **{f"{field}_id__in": ids})
+    )
+    for event in coming:
+        coming_of[getattr(event, f"{field}_id")].append(event)
+    for host in hosts:
+        host._meetings = (audience, rules_of[host.pk], coming_of[host.pk])
 
 
 class MeetingHost:
-    """A salon or project that may meet by rule."""
+    """A salon or project that may meet by rule. Its rule and meetings are loaded, on first
+    use, for every page of the list it was loaded with (`loaded_with`)."""
 
-    def current_meeting_rule(self, today: datetime.date | None = None):
-        """The published rule in force today, else the next one to start; None when the host
-        has no rule now or ahead (last 年度's rule is not this year's)."""
-        today = today or today_in_tokyo()
-        found = self.__dict__.get("live_rules")
-        if found is None:
-            found = list(self.meeting_rules.filter(live=True))
+    meetings_field: str  # the EventPage and MeetingRule field naming the host
+
+    def _meeting_data(self, audience):
+        kept = self.__dict__.get("_meetings")
+        if kept is None or kept[0] is not audience:
+            load_meetings(self.loaded_with(), audience)
+        return self._meetings
+
+    def current_meeting_rule(self, audience):
+        """The published rule in force today (Tokyo), else the next one to start; None when
+        the host has no rule now or ahead (last 年度's rule is not this year's)."""
+        today = today_in_tokyo(audience.now)
+        rules_found = self._meeting_data(audience)[1]
         ahead = sorted(
-            (rule for rule in found if rule.last_day >= today), key=lambda r: (r.first_day, r.pk)
+            (rule for rule in rules_found if rule.last_day >= today),
+            key=lambda rule: (rule.first_day, rule.pk),
         )
         return ahead[0] if ahead else None
 
+    def next_meetings(self, audience, first: int) -> list:
+        """The coming meetings by rule, soonest first."""
+        return self._meeting_data(audience)[2][:first]
+
     def meetings_context(self, request) -> dict:
-        """The rule and the next five meetings, for the served salon and project pages."""
+        """The rule and the next twelve meetings (a monthly 年度), for the served salon and
+        project pages."""
         audience = audience_for(request)
-        rule = self.current_meeting_rule(today_in_tokyo(audience.now))
+        rule = self.current_meeting_rule(audience)
         return {
             "meeting_rule": rule,
             "meeting_rule_year": fiscal_year_label(rule.fiscal_year) if rule else "",
-            "next_meetings": self.next_meetings(audience, 5),
+            "next_meetings": self.next_meetings(audience, 12),
         }
-
-    def next_meetings(self, audience, first: int) -> list:
-        found = self.__dict__.get("coming_meetings")
-        if found is None:
-            found = list(
-                EventPage.objects.listing(audience)
-                .upcoming(audience.now)
-                .filter(**{self.meetings_field: self, "meeting_rule__isnull": False})
-            )
-        return found[:first]

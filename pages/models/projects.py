@@ -12,10 +12,10 @@ from pages.visibility import GatedPageQuerySet
 from snippets.kana import ReadingMixin
 
 from .base import IgrenPage
-from .meeting_rules import MeetingHost, MeetingHostQuerySet
+from .meeting_rules import MeetingHost
 
 
-class ProjectQuerySet(MeetingHostQuerySet, GatedPageQuerySet):
+class ProjectQuerySet(GatedPageQuerySet):
     """Public projects; domain filters live in the API and the index page."""
 
 

@@ -15,10 +15,10 @@ from snippets.kana import ReadingMixin
 from .base import IgrenPage
 from .dates import DatePrecision, format_partial_date, truncate_to_precision
 from .events import EventPage
-from .meeting_rules import MeetingHost, MeetingHostQuerySet
+from .meeting_rules import MeetingHost
 
 
-class SalonQuerySet(MeetingHostQuerySet, GatedPageQuerySet):
+class SalonQuerySet(GatedPageQuerySet):
     def in_opening_order(self):
         return self.order_by(F("opened_on").asc(nulls_last=True), "path")
 

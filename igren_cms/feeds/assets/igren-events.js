@@ -48,6 +48,7 @@
     .title { font-weight: 600; color: var(--igren-accent, #0b6e4f); }
     .where { font-size: .9em; }
     .add { font-size: .85em; color: var(--igren-accent, #0b6e4f); }
+    .holiday { margin-left: .4em; font-size: .8em; color: var(--igren-holiday, #b42318); }
     .badge { display: inline-block; margin-left: .4em; padding: 0 .4em; border-radius: .2em; font-size: .8em; font-weight: 700; color: #fff;
       background: var(--igren-cancelled, #b42318); }
     .badge.POSTPONED { background: var(--igren-postponed, #b54708); }
@@ -66,7 +67,7 @@
       limit: $limit) {
       month label(lang: $lang)
       events { id title url start status statusLabel(lang: $lang) location(lang: $lang)
-        when(lang: $lang) icsUrl }
+        when(lang: $lang, era: true) holiday icsUrl }
     }
   }`;
 
@@ -179,6 +180,7 @@
     item(event, words) {
       // The status is the API's enum value (CANCELLED …), the same class the embed page uses.
       const when = el("div", { class: "when" }, el("time", { datetime: event.start }, event.when));
+      if (event.holiday) when.append(el("span", { class: "holiday" }, event.holiday));
       if (event.statusLabel) {
         when.append(el("span", { class: `badge ${event.status}` }, event.statusLabel));
       }
