@@ -26,13 +26,9 @@ class MeetingRuleViewSet(SnippetViewSet):
     menu_order = 160
     add_to_admin_menu = True
     add_view_class = MeetingRuleCreateView
+    # The first column links to the rule's edit view (Wagtail's title column).
     list_display = [
-        Column(
-            "host",
-            label=pgettext_lazy("meeting rule", "Held by"),
-            accessor=lambda rule: str(rule.host or ""),
-        ),
-        Column("text", label=pgettext_lazy("meeting rule", "Rule"), accessor="text"),
+        "__str__",
         Column(
             "fiscal_year",
             label=pgettext_lazy("meeting rule", "Fiscal year"),

@@ -285,7 +285,10 @@ def test_rules_and_meetings_of_every_salon_cost_a_fixed_number_of_queries(client
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    query = "{ salons { title meetingRule { text } nextMeetings(first: 50) { title salon { title } } } }"
+    query = (
+        "{ salons { title meetingRule { text } "
+        "nextMeetings(first: 50) { title salon { title } } } }"
+    )
 
     def count():
         with CaptureQueriesContext(connection) as queries:

@@ -41,9 +41,11 @@ def site(tmp_path_factory):
         "from django.contrib.auth import get_user_model;"
         "from django.contrib.auth.models import Group;"
         "User = get_user_model();"
-        f"e = User.objects.create_user('suzuki', '', '{PASSWORD}', first_name='一郎', last_name='鈴木');"
+        f"e = User.objects.create_user('suzuki', '', '{PASSWORD}', first_name='一郎',"
+        " last_name='鈴木');"
         "e.groups.add(Group.objects.get(name='編集者'));"
-        f"a = User.objects.create_user('tanaka', '', '{PASSWORD}', first_name='花子', last_name='田中');"
+        f"a = User.objects.create_user('tanaka', '', '{PASSWORD}', first_name='花子',"
+        " last_name='田中');"
         "a.groups.add(Group.objects.get(name='承認者'))",
     )
     yield served
@@ -109,7 +111,7 @@ def test_a_year_of_meetings_by_rule_in_ten_actions(browser, site, tmp_path):
     editor = signed_in(browser, site, "suzuki")
     act = Actions(editor)
     act.goto(site.url + "/admin/snippets/igren_pages/meetingrule/")
-    act.click(editor.get_by_role("link", name="例会ルールを追加").first)
+    act.click(editor.get_by_role("link", name=re.compile(r"例会ルール\s*を追加")).first)
     act.select("#id_salon", salon["id"])
     act.select("#id_ordinal", "3")
     act.select("#id_weekday", "0")
@@ -127,10 +129,8 @@ def test_a_year_of_meetings_by_rule_in_ten_actions(browser, site, tmp_path):
     assert preview.locator("tr.held").count() == len(MEETINGS)
     screenshot(editor, "meeting-rule-preview")
     act.click(editor.get_by_role("button", name="他のアクション"))
-    act.click(
-        editor.get_by_role("button", name=re.compile("承認フロー.*送信|ワークフロー.*送信|に送信"))
-    )
-    editor.get_by_text("送信されました").first.wait_for()
+    act.click(editor.get_by_role("button", name="イグレン承認フローに提出する"))
+    editor.get_by_text("承認に回しました").first.wait_for()
     assert act.count <= 10, f"{act.count} actions"
     # Submitted, not yet approved: no meeting is public.
     assert (
@@ -143,8 +143,9 @@ def test_a_year_of_meetings_by_rule_in_ten_actions(browser, site, tmp_path):
     approver.goto(site.url + "/admin/snippets/igren_pages/meetingrule/")
     approver.get_by_role("link", name=re.compile("県央サロン")).first.click()
     approver.get_by_role("button", name="他のアクション").click()
-    approver.get_by_role("button", name=re.compile("^承認して公開")).click()
-    approver.get_by_text("公開されました").first.wait_for()
+    approver.get_by_role("button", name="承認と公開", exact=True).click()
+    approver.wait_for_url(re.compile(r".*/admin/($|snippets/igren_pages/meetingrule/$)"))
+    approver.get_by_text("が更新されました").first.wait_for()
     screenshot(approver, "meeting-rule-approved")
 
     data = api(

@@ -235,7 +235,9 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        # The admin's preview panel frames pages and snippets' previews (Wagtail runs them
+        # through this middleware as requests for the page's own URL): same origin only.
+        "frame-ancestors": ["'self'"],
     },
 }
 # Permissions-Policy (django-permissions-policy): the site uses no powerful browser features.

@@ -196,7 +196,10 @@ class MeetingRule(
     base_form_class = MeetingRuleForm
     panels = [
         FieldRowPanel(
-            [FieldPanel("salon"), FieldPanel("project")],
+            [
+                FieldPanel("salon", widget=forms.Select),
+                FieldPanel("project", widget=forms.Select),
+            ],
             heading=pgettext_lazy("meeting rule", "Held by"),
         ),
         MultiFieldPanel(
