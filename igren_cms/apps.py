@@ -12,9 +12,10 @@ class IgrenCmsConfig(AppConfig):
         # Both import models: importable only once the apps are loaded.
         from django.db.models.signals import post_migrate
 
-        from igren_cms import notify, shared_cache
+        from igren_cms import file_names, notify, shared_cache
         from igren_cms.http_cache import version
 
         version.connect()
         notify.connect()
+        file_names.connect()
         post_migrate.connect(shared_cache.create_cache_tables, sender=self)

@@ -7,8 +7,12 @@ show, and which raises the calendar SEQUENCE).
 """
 
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from pages.events.slugs import date_slug
+from pages.events.windows import today_in_tokyo
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -23,6 +27,7 @@ class EventPageForm(WagtailAdminPageForm):
     )
 
     def clean(self):
+        self._slug_from_date_and_title()
         cleaned = super().clean()
         instance = self.instance
         new_start = cleaned.get("start")
@@ -37,3 +42,14 @@ class EventPageForm(WagtailAdminPageForm):
         if cleaned.get("announce_reschedule"):
             cleaned["status"] = type(instance).Status.RESCHEDULED
         return cleaned
+
+    def _slug_from_date_and_title(self):
+        parent = getattr(self, "parent_page", None)
+        if self.instance.pk or parent is None:
+            return
+        data = self.cleaned_data
+        title, slug, start = data.get("title") or "", data.get("slug") or "", data.get("start")
+        if slug and slug != slugify(title, allow_unicode=True):
+            return  # typed by the editor
+        day = today_in_tokyo(start) if start else None
+        data["slug"] = date_slug(parent, day, title) if (day or title) else slug

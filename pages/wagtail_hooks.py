@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from pages.admin_dashboard import ThisAndNextMonthPanel
+from pages.admin_duplicate import DuplicateWithNewDateButton, duplicate_view
 from pages.admin_events import event_desk
 from pages.admin_meeting_rules import MeetingRuleViewSet
 from pages.admin_report import activity_report_view
@@ -32,7 +33,20 @@ def roles_for_a_new_home(request, page):
 
 @hooks.register("register_admin_urls")
 def activity_report_urls():
-    return [path("igren/activity-report/", activity_report_view, name="igren_activity_report")]
+    return [
+        path("igren/activity-report/", activity_report_view, name="igren_activity_report"),
+        path("igren/events/<int:page_id>/duplicate/", duplicate_view, name="igren_duplicate_event"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def duplicate_in_header(page, user, view_name, next_url=None):
+    yield DuplicateWithNewDateButton(page=page, priority=35)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def duplicate_in_listing(page, user, next_url=None):
+    yield DuplicateWithNewDateButton(page=page, priority=25)
 
 
 @hooks.register("register_admin_menu_item")

@@ -231,6 +231,11 @@ JA = {
     "Write the reading in hiragana (ー and spaces allowed), e.g. よこはまさろん.": "よみはひらがなで入力してください（ー と空白も使えます）。例：よこはまさろん",
     "reading": "よみ",
     "In hiragana, for 五十音 order and search; left empty, it is filled in from the name.": "五十音順の並べ替えと検索に使います。ひらがなで入力します。空欄なら名前から自動で入ります。",
+    "New date": "新しい日付",
+    "Choose a date from 1980 to ten years ahead.": "1980年から10年先までの日付を選んでください。",
+    "Copied to %(day)s as a draft.": "%(day)sに複製しました（下書き）。",
+    "Duplicate with a new date": "日付を変えて複製",
+    "Copy": "複製する",
 }
 
 ENTRY = re.compile(

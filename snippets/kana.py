@@ -15,6 +15,7 @@ import re
 import unicodedata
 from functools import cache
 
+import jaconv
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -129,16 +130,43 @@ def _hiragana(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
+SYMBOLS = ("補助記号", "空白")
+
+
+def _readings(text: str) -> list[str]:
+    """The hiragana reading of each word of `text`; symbols, spaces and words the dictionary
+    does not know (digits, emoji) are left out."""
+    found = []
+    for morpheme in _tokenizer().tokenize(text, SplitMode.C):
+        if morpheme.part_of_speech()[0] in SYMBOLS or morpheme.is_oov():
+            continue
+        reading = _hiragana(morpheme.reading_form())
+        if READING.match(reading):
+            found.append(reading)
+    return found
+
+
 def suggest(name: str) -> str:
-    """The name's reading in hiragana; words the dictionary cannot read (Latin letters,
-    digits) are left out, spaces between words kept as one space."""
-    words = []
-    for chunk in (name or "").split():
-        reading = "".join(m.reading_form() for m in _tokenizer().tokenize(chunk, SplitMode.C))
-        kana = "".join(c for c in _hiragana(reading) if READING.match(c) and not c.isspace())
-        if kana:
-            words.append(kana)
-    return " ".join(words)[:200]
+    """The name's reading in hiragana, words apart as the name has them apart (a space)."""
+    words = ("".join(_readings(chunk)) for chunk in (name or "").split())
+    return " ".join(word for word in words if word)[:200]
+
+
+def romanise(text: str) -> str:
+    """ASCII for a file name: Japanese read and written in Hepburn romaji (jaconv, MIT), never
+    Chinese pinyin; Latin letters and digits kept; anything else becomes "_".
+    「横浜サロン　集合写真2026」 → yokohamasaron_shuugoushashin2026."""
+    parts = []
+    for piece in re.split(r"([A-Za-z0-9.\-_]+)", unicodedata.normalize("NFKC", text or "")):
+        if not piece:
+            continue
+        if piece.isascii():
+            parts.append(piece)
+            continue
+        words = ["".join(jaconv.kana2alphabet(r) for r in _readings(c)) for c in piece.split()]
+        parts.append("_".join(word for word in words if word) or "_")
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", "".join(parts)).strip("_")
+    return name or "file"
 
 
 class ReadingMixin(models.Model):

@@ -8,12 +8,12 @@ from django.utils.text import slugify
 MAX_LENGTH = 255
 
 
-def date_slug(parent, day: datetime.date, title: str, exclude_pk=None) -> str:
-    """`YYYY-MM-DD-title`, with -2, -3 … when a sibling under `parent` already has it."""
-    base = f"{day:%Y-%m-%d}"
+def date_slug(parent, day: datetime.date | None, title: str, exclude_pk=None) -> str:
+    """`YYYY-MM-DD-title` (the title alone without a day), with -2, -3 … when a sibling under
+    `parent` already has it."""
     words = slugify(title or "", allow_unicode=True)
-    if words:
-        base = f"{base}-{words}"[: MAX_LENGTH - 4]
+    parts = [f"{day:%Y-%m-%d}" if day else "", words]
+    base = "-".join(part for part in parts if part)[: MAX_LENGTH - 4] or "event"
     taken = set(
         parent.get_children()
         .filter(slug__startswith=base)

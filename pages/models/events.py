@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import PageManager
 from wagtail.search import index
 
+from pages.admin_widgets import MinuteDateTimeInput
 from pages.event_form import EventPageForm
 from pages.events import relations, windows
 from pages.events.months import MonthGroup, group_by_month
@@ -171,9 +172,19 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         *IgrenPage.content_panels,
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start", widget=MinuteDateTimeInput),
+                        FieldPanel("end", widget=MinuteDateTimeInput),
+                    ]
+                ),
                 FieldPanel("all_day"),
-                FieldRowPanel([FieldPanel("status"), FieldPanel("previous_start")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("status"),
+                        FieldPanel("previous_start", widget=MinuteDateTimeInput),
+                    ]
+                ),
                 FieldPanel("announce_reschedule"),
             ],
             heading=_("Date and status"),
@@ -197,7 +208,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
             [
                 FieldRowPanel([FieldPanel("fee"), FieldPanel("capacity")]),
                 FieldPanel("registration_url"),
-                FieldPanel("registration_deadline"),
+                FieldPanel("registration_deadline", widget=MinuteDateTimeInput),
             ],
             heading=_("Registration"),
         ),

@@ -19,6 +19,7 @@ from wagtail.models import (
 )
 
 from igren_cms.conf import year_end_blackout
+from pages.admin_widgets import MinuteTimeInput
 from pages.events import meeting_days as rules
 from pages.events.presenter import WEEKDAYS, fiscal_year, fiscal_year_label, jp_date
 from pages.events.windows import today_in_tokyo
@@ -207,7 +208,12 @@ class MeetingRule(
                 FieldPanel("frequency"),
                 FieldRowPanel([FieldPanel("ordinal"), FieldPanel("weekday")]),
                 FieldPanel("months"),
-                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("start_time", widget=MinuteTimeInput),
+                        FieldPanel("end_time", widget=MinuteTimeInput),
+                    ]
+                ),
                 FieldPanel("holiday_policy"),
                 FieldPanel("skip_year_end"),
             ],
