@@ -13,7 +13,9 @@ from tests.outside_tools import chromium, node_with
 def django_db_setup(django_db_setup, django_db_blocker):
     """The Igren demo site, loaded once; every test runs in a transaction rolled back after it."""
     with django_db_blocker.unblock():
-        call_command("load_igren_demo", verbosity=0)
+        # The example meeting rules (and their meetings) are left out of the shared demo: the
+        # tests that need rules make their own, and test_demo_content loads the examples.
+        call_command("load_igren_demo", verbosity=0, without_meeting_rules=True)
 
 
 @pytest.fixture(autouse=True)

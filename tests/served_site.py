@@ -72,7 +72,7 @@ class ServedSite:
         url = self.env["DATABASE_URL"]
         if not url.startswith(SQLITE):
             self.manage("migrate", "--noinput")
-            self.manage("load_igren_demo")
+            self.manage("load_igren_demo", "--without-meeting-rules")
             return
         key = tuple(sorted((k, v) for k, v in self.extra_env.items() if k != "DATABASE_URL"))
         if key not in _prepared:
@@ -81,7 +81,7 @@ class ServedSite:
             template = folder / "served.sqlite3"
             env = {**self.env, "DATABASE_URL": f"{SQLITE}{template}"}
             self.manage("migrate", "--noinput", env=env)
-            self.manage("load_igren_demo", env=env)
+            self.manage("load_igren_demo", "--without-meeting-rules", env=env)
             _prepared[key] = template
         shutil.copyfile(_prepared[key], url.removeprefix(SQLITE))
 

@@ -79,7 +79,7 @@ def test_a_second_run_changes_nothing():
         Organisation.objects.count(),
         Category.objects.count(),
     )
-    call_command("load_igren_demo", verbosity=0)
+    call_command("load_igren_demo", verbosity=0, without_meeting_rules=True)
     assert counts == (
         Page.objects.count(),
         Revision.objects.count(),
@@ -88,3 +88,32 @@ def test_a_second_run_changes_nothing():
         Category.objects.count(),
     )
     assert len(facts.PROJECTS) == 18
+
+
+def test_the_example_meeting_rules_make_a_year_of_meetings(gql):
+    """make run's demo: every salon has an example rule for this 年度, published, its coming
+    meetings on the site (marked as examples); a second run adds nothing."""
+    from pages import activity_report
+    from pages.models import EventPage, MeetingRule, SalonPage
+    from pages.models.meeting_rules import current_fiscal_year
+
+    call_command("load_igren_demo", verbosity=0)
+    year = current_fiscal_year()
+    rules = MeetingRule.objects.filter(live=True, fiscal_year=year)
+    assert rules.count() == len(facts.MEETING_RULES) == SalonPage.objects.count()
+    meetings = EventPage.objects.live().filter(meeting_rule__in=rules)
+    assert meetings.exists()
+    assert all(facts.MEETING_RULE_NOTE in m.summary for m in meetings)
+    totsuka = rules.get(salon__slug="totsuka")
+    assert totsuka.text == "毎月第2月曜日 18:30〜20:30（祝日の場合は翌日）"
+    moved = [m for m in totsuka.meetings() if m.outcome == "moved"]
+    assert moved  # 成人の日 (and any other Monday holiday of the year) moves it to Tuesday
+    salons = gql("{ salons { meetingRule { text } nextMeetings { start } } }")["data"]["salons"]
+    assert all(s["meetingRule"] for s in salons)
+    report = activity_report.editor_report(year)
+    assert {g.name for g in report.groups if g.kind == "salon"} >= {
+        rule.salon.title for rule in rules if rule.occurrences.exists()
+    }
+    before = (MeetingRule.objects.count(), EventPage.objects.count())
+    call_command("load_igren_demo", verbosity=0)
+    assert before == (MeetingRule.objects.count(), EventPage.objects.count())

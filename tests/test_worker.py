@@ -93,7 +93,7 @@ def test_queued_tasks_in_the_database_run_in_the_next_cycle(tmp_path):
 
     site = ServedSite(tmp_path, extra_env={"IGREN_TEST_TASKS": "queued"})
     site.manage("migrate", "--noinput")
-    site.manage("load_igren_demo")
+    site.manage("load_igren_demo", "--without-meeting-rules")
 
     def check(step):
         out = subprocess.run(

@@ -344,3 +344,17 @@ HISTORY = [
         "制定の前後に要望書を提出しました。",
     ),
 ]
+
+
+# Meeting rules (例会) for the current 年度, one per salon: examples, not the salons' real days.
+# (salon slug, frequency, which week, weekday 0=Mon, start, end, holiday policy)
+MEETING_RULES = [
+    ("kawasaki", "monthly", 2, 2, "18:30", "20:30", "skip"),
+    ("yokohama", "monthly", 3, 3, "18:30", "20:30", "skip"),
+    ("miura", "monthly", 4, 1, "18:00", "20:00", "day_after"),
+    ("seisho", "odd_months", 1, 4, "18:30", "20:30", "skip"),
+    ("totsuka", "monthly", 2, 0, "18:30", "20:30", "day_after"),  # 成人の日 falls on it
+    ("kenou", "monthly", 3, 0, "15:00", "17:00", "skip"),
+    ("onoecho", "monthly", -1, 4, "18:30", "20:30", "hold"),
+]
+MEETING_RULE_NOTE = "デモ用の例として作った例会です。実際の開催日はサロンの案内をご覧ください。"

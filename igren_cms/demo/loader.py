@@ -4,6 +4,7 @@ except that demo events move with the calendar so this month and next month alwa
 It never deletes or repoints a host site's pages or Site records: see `plan_placement`.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from pages.models import (
     SalonIndexPage,
     SalonPage,
 )
+from pages.models.meeting_rules import MeetingRule, current_fiscal_year
 from pages.roles import ensure_roles
 from snippets.models import Category, Organisation, Venue
 
@@ -121,8 +123,9 @@ class Report:
 
 
 class DemoLoader:
-    def __init__(self, today=None, parent=None):
+    def __init__(self, today=None, parent=None, meeting_rules=True):
         self.today = today
+        self.with_meeting_rules = meeting_rules
         self.report = Report()
         self.plan = plan_placement(parent)
 
@@ -144,6 +147,8 @@ class DemoLoader:
         self._projects(home)
         self._history(home)
         self._events(home)
+        if self.with_meeting_rules:
+            self._meeting_rules()
         return self.report
 
     # -- helpers -----------------------------------------------------------------------------
@@ -226,6 +231,31 @@ class DemoLoader:
                     "partner_organisations": [self.organisations[k] for k in partners],
                 },
             )
+
+    def _meeting_rules(self):
+        """A published example rule for each salon in the current 年度: its coming meetings
+        become event pages (pages.meeting_occurrences), so the demo shows rules, 祝日 and an
+        activity report."""
+        year = current_fiscal_year()
+        for slug, frequency, ordinal, weekday, start, end, policy in facts.MEETING_RULES:
+            salon = self.salons.get(slug)
+            if salon is None or salon.meeting_rules.filter(fiscal_year=year).exists():
+                continue
+            rule = MeetingRule(
+                salon=salon,
+                frequency=frequency,
+                ordinal=ordinal,
+                weekday=weekday,
+                start_time=datetime.time.fromisoformat(start),
+                end_time=datetime.time.fromisoformat(end),
+                fiscal_year=year,
+                holiday_policy=policy,
+                venue=None if salon.venue_id else self.venues["center"],
+                summary=facts.MEETING_RULE_NOTE,
+            )
+            rule.save()
+            rule.save_revision().publish()
+            self.report.created += 1
 
     def _history(self, home):
         title, intro = facts.SECTIONS["history"]

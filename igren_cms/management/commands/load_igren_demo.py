@@ -32,10 +32,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Say what would be done and change nothing."
         )
+        parser.add_argument(
+            "--without-meeting-rules",
+            action="store_true",
+            help="Leave out the example meeting rules (and the meetings they make).",
+        )
 
-    def handle(self, *args, parent=None, dry_run=False, **options):
+    def handle(self, *args, parent=None, dry_run=False, without_meeting_rules=False, **options):
         try:
-            loader = DemoLoader(parent=find_page(parent) if parent else None)
+            loader = DemoLoader(
+                parent=find_page(parent) if parent else None,
+                meeting_rules=not without_meeting_rules,
+            )
         except DemoPlanError as exc:
             raise CommandError(str(exc)) from None
         if options["verbosity"] > 0 or dry_run:
