@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from pages.admin_dashboard import ThisAndNextMonthPanel
 from pages.admin_duplicate import DuplicateWithNewDateButton, duplicate_view
 from pages.admin_events import event_desk
+from pages.admin_gojuon import projects_by_reading, salons_by_reading
 from pages.admin_meeting_rules import MeetingRuleViewSet
 from pages.admin_report import activity_report_view
 from pages.models import HomePage
@@ -18,6 +19,11 @@ from pages.roles import ensure_roles
 @hooks.register("register_admin_viewset")
 def register_event_desk():
     return event_desk
+
+
+@hooks.register("register_admin_viewset")
+def register_reading_order_listings():
+    return [salons_by_reading, projects_by_reading]
 
 
 @hooks.register("construct_homepage_panels")

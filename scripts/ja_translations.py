@@ -236,6 +236,10 @@ JA = {
     "Copied to %(day)s as a draft.": "%(day)sに複製しました（下書き）。",
     "Duplicate with a new date": "日付を変えて複製",
     "Copy": "複製する",
+    "Reading": "よみ",
+    "Row": "行",
+    "Salons (五十音)": "サロン（五十音順）",
+    "Projects (五十音)": "プロジェクト（五十音順）",
 }
 
 ENTRY = re.compile(

@@ -108,3 +108,15 @@ def test_the_admin_lists_categories_in_reading_order(client):
     assert suggested.reading == "さんがくれんけいのかい"
     assert suggested.reading_key == kana.sort_key("さんがくれんけいのかい")
     assert SalonPage.objects.get(slug="kawasaki").reading == "かわさきさろん"
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_salons_in_reading_order(client):
+    client.force_login(get_user_model().objects.create_superuser("gojuon-pages"))
+    html = client.get("/admin/igren_salons_by_reading/").content.decode()
+    salons = list(SalonPage.objects.all())
+    expected = [s.title for s in sorted(salons, key=lambda s: kana.sort_key(s.reading))]
+    positions = [html.index(title) for title in expected]
+    assert positions == sorted(positions)
+    assert expected[0] == "尾上町サロン" and expected[-1] == "横浜サロン"
+    assert "おのえちょうさろん" in html

@@ -275,7 +275,8 @@ def test_the_salon_page_shows_the_rule_and_the_coming_meetings(client):
     page = client.get(salon.url).content.decode()
     assert "毎月第3月曜日 18:30〜20:30（祝日の場合は翌日）" in page
     assert "令和9年度" in page
-    assert page.count('class="event scheduled"') == 12
+    meetings = page.split('id="meetings"')[1].split("</section>")[0]
+    assert meetings.count('class="event scheduled"') == 12
     first = EventPage.objects.filter(meeting_rule=rule).order_by("start").first()
     assert first.url in page
 
@@ -307,3 +308,11 @@ def test_rules_and_meetings_of_every_salon_cost_a_fixed_number_of_queries(client
     assert sum(1 for s in body["data"]["salons"] if s["meetingRule"]) == 4
     assert sum(len(s["nextMeetings"]) for s in body["data"]["salons"]) == 48
     assert four == one
+
+
+@pytest.mark.django_db
+def test_the_salon_page_lists_its_other_events_too(client, make_event):
+    salon = SalonPage.objects.get(slug="yokohama")
+    make_event("横浜サロン 特別講演会", slug="yokohama-special", salon=salon)
+    page = client.get(salon.url).content.decode()
+    assert "今後のイベント" in page and "横浜サロン 特別講演会" in page

@@ -418,12 +418,18 @@ class MeetingHost:
         return self._meeting_data(audience)[2][:first]
 
     def meetings_context(self, request) -> dict:
-        """The rule and the next twelve meetings (a monthly 年度), for the served salon and
-        project pages."""
+        """The rule, the next twelve meetings (a monthly 年度) and the host's other coming
+        events, for the served salon and project pages."""
         audience = audience_for(request)
         rule = self.current_meeting_rule(audience)
+        others = (
+            EventPage.objects.listing(audience)
+            .upcoming(audience.now)
+            .filter(**{self.meetings_field: self, "meeting_rule__isnull": True})
+        )
         return {
             "meeting_rule": rule,
             "meeting_rule_year": fiscal_year_label(rule.fiscal_year) if rule else "",
             "next_meetings": self.next_meetings(audience, 12),
+            "other_events": list(others[:10]),
         }
