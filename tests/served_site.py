@@ -66,20 +66,25 @@ class ServedSite:
         ).stdout.strip()
         return out.splitlines()[-1] if out else ""
 
-    def prepare(self):
+    def prepare(self, like: dict | None = None):
         """Migrate and load the demo; on SQLite, copy a file prepared once in the same
-        environment (the extra settings of a site can change what migrate or the demo write)."""
+        environment (the extra settings of a site can change what migrate or the demo write).
+        `like`: prepare as a site with these extra settings would (when this site's own extra
+        settings change nothing that migrate or the demo write)."""
         url = self.env["DATABASE_URL"]
         if not url.startswith(SQLITE):
             self.manage("migrate", "--noinput")
             self.manage("load_igren_demo", "--without-meeting-rules")
             return
-        key = tuple(sorted((k, v) for k, v in self.extra_env.items() if k != "DATABASE_URL"))
+        settings = self.extra_env if like is None else like
+        key = tuple(sorted((k, v) for k, v in settings.items() if k != "DATABASE_URL"))
         if key not in _prepared:
             folder = Path(tempfile.mkdtemp(prefix="igren-served-template-"))
             atexit.register(shutil.rmtree, folder, True)
             template = folder / "served.sqlite3"
-            env = {**self.env, "DATABASE_URL": f"{SQLITE}{template}"}
+            env = {**self.env, **settings, "DATABASE_URL": f"{SQLITE}{template}"}
+            for name in set(self.extra_env) - set(settings) - {"DATABASE_URL"}:
+                env.pop(name, None)
             self.manage("migrate", "--noinput", env=env)
             self.manage("load_igren_demo", "--without-meeting-rules", env=env)
             _prepared[key] = template
