@@ -13,6 +13,8 @@ every row of the listing it searches, which suits an association's few thousand 
 docs/decisions.md for what to switch to beyond that).
 """
 
+from functools import cache
+
 from django.apps import apps
 from django.db import models
 from modelsearch.backends.database.fallback import (
@@ -56,13 +58,14 @@ class Fold(models.Func):
         return self.as_sql(compiler, connection, function="igren_fold", **extra)
 
 
-def reading_page_models() -> list:
+@cache
+def reading_page_models() -> tuple:
     """The page types that have a reading (ReadingMixin): salons and projects."""
-    return [
+    return tuple(
         model
         for model in apps.get_models()
         if issubclass(model, Page) and issubclass(model, ReadingMixin)
-    ]
+    )
 
 
 class FoldedQueryCompiler(DatabaseSearchQueryCompiler):

@@ -9,6 +9,7 @@ from wagtail.admin.auth import require_admin_access
 from pages import activity_report
 from pages.events.presenter import fiscal_year
 from pages.events.windows import today_in_tokyo
+from pages.models.dates import is_event_fiscal_year
 from pages.models.meeting_rules import fiscal_year_choices
 
 FORMATS = {
@@ -19,7 +20,7 @@ FORMATS = {
 
 def chosen_year(request) -> int:
     value = request.GET.get("fiscal_year", "")
-    if value.isascii() and value.isdigit() and 1980 <= int(value) <= 2100:
+    if value.isascii() and value.isdigit() and is_event_fiscal_year(int(value)):
         return int(value)
     return fiscal_year(today_in_tokyo())
 

@@ -21,46 +21,29 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from sudachipy import Dictionary, SplitMode
 
-TABLE = (
-    "あいうえお"
-    "かきくけこ"
-    "さしすせそ"
-    "たちつてと"
-    "なにぬねの"
-    "はひふへほ"
-    "まみむめも"
-    "やゆよ"
-    "らりるれろ"
-    "わゐゑをん"
+# The 五十音 table by rows: (row name, its kana, the vowel of each kana).
+GOJUON = (
+    ("あ", "あいうえお", "あいうえお"),
+    ("か", "かきくけこ", "あいうえお"),
+    ("さ", "さしすせそ", "あいうえお"),
+    ("た", "たちつてと", "あいうえお"),
+    ("な", "なにぬねの", "あいうえお"),
+    ("は", "はひふへほ", "あいうえお"),
+    ("ま", "まみむめも", "あいうえお"),
+    ("や", "やゆよ", "あうお"),
+    ("ら", "らりるれろ", "あいうえお"),
+    ("わ", "わゐゑをん", "あいえお"),  # ん has no vowel: ー after it reads as ん
 )
-ROWS = "あかさたなはまやらわ"
+TABLE = "".join(kana for _, kana, _ in GOJUON)
+ROW_OF = {kana: row for row, kanas, _ in GOJUON for kana in kanas}
+# strict=False: ん, the last of わ's row, has no vowel and no entry.
+VOWEL_OF = {
+    kana: vowel for _, kanas, vowels in GOJUON for kana, vowel in zip(kanas, vowels, strict=False)
+}
 SMALL = dict(zip("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ", strict=True))
-VOWEL_OF = {kana: "あいうえお"[i % 5] for i, kana in enumerate(TABLE[:35])}
 LONG = "ー"
 READING = re.compile(r"^[\u3041-\u3096ー\s　]*$")
 PRIMARY_BASE = 10  # two digits per kana: 10 …; "00" ends the primary part
-
-
-def _row_table() -> dict:
-    rows = {}
-    for i, kana in enumerate(TABLE):
-        if i < 35:  # あ to も: five to a row
-            rows[kana] = ROWS[i // 5]
-        elif i < 38:  # や ゆ よ
-            rows[kana] = "や"
-        elif i < 43:  # ら to ろ
-            rows[kana] = "ら"
-        else:  # わ ゐ ゑ を ん
-            rows[kana] = "わ"
-    for kana in "やゆよ":
-        VOWEL_OF[kana] = {"や": "あ", "ゆ": "う", "よ": "お"}[kana]
-    for i, kana in enumerate("らりるれろ"):
-        VOWEL_OF[kana] = "あいうえお"[i]
-    VOWEL_OF.update({"わ": "あ", "ゐ": "い", "ゑ": "え", "を": "お"})
-    return rows
-
-
-ROW_OF = _row_table()
 
 
 def validate_reading(value: str) -> None:

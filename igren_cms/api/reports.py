@@ -5,6 +5,7 @@ import graphene
 
 from pages import activity_report, inputs
 from pages.models import EventPage
+from pages.models.dates import is_event_fiscal_year
 
 from .context import audience
 from .enums import from_values
@@ -41,8 +42,8 @@ class ActivityReport(graphene.ObjectType):
 
 
 def resolve_activity_report(root, info, fiscal_year):
-    if not 1980 <= fiscal_year <= 2100:
-        raise inputs.BadInput("fiscalYear must be a year from 1980 to 2100.")
+    if not is_event_fiscal_year(fiscal_year):
+        raise inputs.BadInput("fiscalYear must be a year from 1980 to ten years ahead.")
     who = audience(info)
     events = activity_report.held_in(EventPage.objects.listing(who), fiscal_year)
     return activity_report.build(fiscal_year, events, activity_report.public_parts(who))

@@ -42,6 +42,12 @@ def years_ahead(years: int, today: datetime.date | None = None) -> datetime.date
     return datetime.date(today.year + years, 12, 31)
 
 
+def is_event_fiscal_year(year: int) -> bool:
+    """A 年度 events may fall in: from the first event year to ten years ahead (meeting rules,
+    the activity report in the admin and the API)."""
+    return EVENT_FIRST.year <= year <= years_ahead(EVENT_YEARS_AHEAD).year
+
+
 def truncate_to_precision(day: datetime.date, precision: str) -> datetime.date:
     """Store partial dates canonically: the first day of the year or month."""
     if precision == DatePrecision.YEAR:

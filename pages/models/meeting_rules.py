@@ -25,6 +25,7 @@ from pages.events.presenter import WEEKDAYS, fiscal_year, fiscal_year_label, jp_
 from pages.events.windows import today_in_tokyo
 from pages.visibility import audience_for
 
+from .dates import is_event_fiscal_year
 from .events import EventPage
 
 
@@ -39,6 +40,11 @@ def fiscal_year_choices(around: int | None = None) -> list[tuple[int, str]]:
     return [(y, f"{fiscal_year_label(y)}（{y}年4月〜{y + 1}年3月）") for y in years]
 
 
+def parse_months(stored: str) -> list[int]:
+    """The months of a rule as stored ("4,7,10,1")."""
+    return [int(m) for m in stored.split(",") if m.strip().isascii() and m.strip().isdigit()]
+
+
 class MonthsField(forms.TypedMultipleChoiceField):
     """Twelve checkboxes in 年度 order (4月 … 3月), stored as "4,7,10,1"."""
 
@@ -50,9 +56,7 @@ class MonthsField(forms.TypedMultipleChoiceField):
         )
 
     def prepare_value(self, value):
-        if isinstance(value, str):
-            return [int(m) for m in value.split(",") if m.strip().isascii() and m.strip().isdigit()]
-        return value
+        return parse_months(value) if isinstance(value, str) else value
 
 
 class MeetingRuleForm(WagtailAdminModelForm):
@@ -266,7 +270,7 @@ class MeetingRule(
         return self.ends_on or datetime.date(self.fiscal_year + 1, 3, 31)
 
     def month_list(self) -> tuple[int, ...]:
-        return tuple(int(m) for m in self.months.split(",") if m.strip().isdigit())
+        return tuple(parse_months(self.months))
 
     def as_rule(self) -> rules.Rule:
         blackout = year_end_blackout() if self.skip_year_end else None
@@ -310,7 +314,7 @@ class MeetingRule(
             errors["end_time"] = pgettext_lazy(
                 "meeting rule", "The end time must be after the start time."
             )
-        if not 1980 <= (self.fiscal_year or 0) <= today_in_tokyo().year + 10:
+        if not is_event_fiscal_year(self.fiscal_year or 0):
             errors["fiscal_year"] = pgettext_lazy(
                 "meeting rule", "Choose a fiscal year from the list."
             )
