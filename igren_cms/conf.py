@@ -81,6 +81,21 @@ API_DEFAULTS = {
     # Run only documents registered with `manage.py igren_trusted_documents` (by their
     # SHA-256): the strongest defence for a production frontend.
     "TRUSTED_DOCUMENTS_ONLY": False,
+    # Request headers any origin may send (CORS preflight): GraphQL over HTTP's, Apollo
+    # Client's (client name and version, CSRF-prevention and operation name headers), W3C
+    # trace context and Sentry's tracing headers. A host adds its own here.
+    "CORS_ALLOW_HEADERS": (
+        "Content-Type",
+        "Accept",
+        "apollographql-client-name",
+        "apollographql-client-version",
+        "apollo-require-preflight",
+        "x-apollo-operation-name",
+        "traceparent",
+        "tracestate",
+        "baggage",
+        "sentry-trace",
+    ),
 }
 
 FEED_DEFAULTS = {

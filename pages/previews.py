@@ -88,10 +88,18 @@ def load(token: str):
     return model.from_serializable_data(stored["content"], check_fks=False, strict_fks=False)
 
 
+# Page model -> its GraphQL type name, registered by the API as it builds its types (before any
+# request is served: the URL configuration imports the schema).
+TYPE_NAMES: dict[type, str] = {}
+
+
 def redirect_to_frontend(page, request):
     """The preview response in headless mode: off to the frontend's preview route."""
     token = issue(page)
-    query = {"token": token, "type": type(page).__name__}
+    # `type` is the GraphQL type the page comes back as (Event); `model` the Django model's
+    # name (EventPage), which `type` was in contract 1.0.
+    model = type(page).__name__
+    query = {"token": token, "type": TYPE_NAMES.get(type(page), model), "model": model}
     path = site_path(page, request) if page.pk else None
     if path:
         query["path"] = path

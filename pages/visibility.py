@@ -71,8 +71,26 @@ class Audience:
             return True
         return not any(collection.path.startswith(p) for p in self.restricted_collection_paths)
 
+    def filter_media(self, queryset, prefix=""):
+        """Narrow a queryset of images (or, with a prefix such as "image__", of renditions) to
+        those in unrestricted collections."""
+        q = Q(pk__in=[])
+        for path in self.restricted_collection_paths:
+            q |= Q(**{f"{prefix}collection__path__startswith": path})
+        return queryset.exclude(q)
+
     def visible(self, page):
         return page if self.allows_page(page) else None
+
+    def used_by_public(self, queryset, uses):
+        """Snippets (venues, organisations, categories) the public may see: those a public page
+        refers to. `uses` pairs a page model with the lookup from it to the snippet, e.g.
+        `(EventPage, "venue")`; a snippet only a draft or a private page names stays hidden."""
+        q = Q(pk__in=[])
+        for page_model, lookup in uses:
+            pages = self.filter(page_model.objects.all()).exclude(**{f"{lookup}__isnull": True})
+            q |= Q(pk__in=pages.values(lookup))
+        return queryset.filter(q)
 
 
 def audience_for(request) -> Audience:

@@ -10,7 +10,7 @@ from pages.models import EventPage
 
 from .context import audience
 from .enums import stored
-from .pagination import lookup, paginate
+from .pagination import lookup, paginate, under
 
 RENAMED = {"from": "date_from", "to": "date_to", "search_query": "search"}
 
@@ -22,7 +22,7 @@ def public_events(info):
 
 def resolve_events(root, info, page=None, per_page=None, **filters):
     event_filter = EventFilter(**{RENAMED.get(k, k): stored(v) for k, v in filters.items()})
-    events = event_filter.apply(public_events(info), audience(info))
+    events = event_filter.apply(under(public_events(info), root), audience(info))
     items, pagination = paginate(events, page, per_page)
     return {"items": items, "pagination": pagination}
 

@@ -18,7 +18,7 @@ from pages.rich_text import expanded_body
 from . import common, event_resolvers, images
 from .context import audience
 from .enums import AttendanceMode, EventOrder, EventStatus, Language, stored
-from .page_types import Page, PageLink, register
+from .page_types import PAGE_INTERFACES, PageLink, register
 from .pagination import Pagination
 from .scalars import attr_or_none, or_none
 
@@ -31,7 +31,7 @@ class Event(graphene.ObjectType):
     """A public event. Instants are ISO 8601 in Asia/Tokyo (+09:00)."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
 
     start = graphene.DateTime(required=True, description="Start, e.g. 2026-11-20T15:00:00+09:00.")
     end = graphene.DateTime(required=True, description="End, same form as start.")
@@ -40,6 +40,11 @@ class Event(graphene.ObjectType):
     )
     status = graphene.Field(EventStatus, required=True, description="Whether it takes place.")
     previous_start = graphene.DateTime(description="Original start of a rescheduled event.")
+    previous_when = graphene.String(
+        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        description="A rescheduled event's original time in words, as every Igren output "
+        "writes it: 当初の予定: 2026年12月3日（木） 18:00; null for other events.",
+    )
     summary = graphene.String(description="Short plain-text summary.")
     body = graphene.String(description="Body as HTML (links and images absolute); null when empty.")
     venue = graphene.Field(
@@ -135,6 +140,10 @@ class Event(graphene.ObjectType):
         lambda event, info, lang="ja": event.presented(stored(lang)).location or None
     )
 
+    resolve_previous_when = staticmethod(
+        lambda event, info, lang="ja": event.presented(stored(lang) or "ja").previous_when or None
+    )
+
     @staticmethod
     def resolve_when(event, info, lang="ja", era=False):
         shown = event.presented(stored(lang) or "ja")
@@ -198,11 +207,11 @@ class EventMonth(graphene.ObjectType):
     resolve_events = staticmethod(lambda group, info: group.events)
 
 
-class EventQueries(graphene.ObjectType):
-    events = graphene.Field(
+def events_field(description):
+    """`events` with its arguments: the root field, and the same list on an event index."""
+    return graphene.Field(
         EventList,
-        description="Public events. Without a window: upcoming (not yet ended), soonest first. "
-        "Null (with an error) when an argument is wrong, so sibling fields keep their data.",
+        description=description,
         resolver=event_resolvers.resolve_events,
         args={
             "from": graphene.Date(description="First local date (inclusive, Asia/Tokyo)."),
@@ -227,6 +236,13 @@ class EventQueries(graphene.ObjectType):
             "page": graphene.Int(description="Page number, from 1."),
             "per_page": graphene.Int(description="Items per page, 1-100 (default 20)."),
         },
+    )
+
+
+class EventQueries(graphene.ObjectType):
+    events = events_field(
+        "Public events. Without a window: upcoming (not yet ended), soonest first. "
+        "Null (with an error) when an argument is wrong, so sibling fields keep their data."
     )
     event = graphene.Field(
         Event,

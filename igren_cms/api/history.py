@@ -3,16 +3,35 @@
 import graphene
 
 from pages.models import HistoryPage
+from pages.models.history import HistoryEntry as HistoryEntryModel
 from pages.rich_text import public_html
 
 from .context import audience
 from .enums import DatePrecision
-from .page_types import Page, register
+from .nodes import Node, keyed, register_kind
+from .page_types import PAGE_INTERFACES, register
 from .scalars import or_none
 
 
+@register_kind(
+    HistoryEntryModel,
+    lambda audience: HistoryEntryModel.objects.filter(
+        page__in=HistoryPage.objects.visible_to(audience)
+    ),
+)
 class HistoryEntry(graphene.ObjectType):
     """One milestone; its date may be known only to the year or month."""
+
+    class Meta:
+        interfaces = (Node,)
+
+    resolve_id = keyed("HistoryEntry")
+    anchor = graphene.String(
+        required=True,
+        description="The fragment that points at this entry on the history page (entry-9): "
+        "`path` + '#' + anchor.",
+    )
+    resolve_anchor = staticmethod(lambda entry, info: entry.anchor)
 
     date = graphene.Date(required=True, description="First day of the known period.")
     precision = graphene.Field(
@@ -34,7 +53,7 @@ class History(graphene.ObjectType):
     """The history page."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
 
     introduction = graphene.String(description="Introduction as HTML.")
     entries = graphene.List(

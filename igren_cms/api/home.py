@@ -6,7 +6,7 @@ from pages.models import HomePage
 from pages.rich_text import public_html
 
 from .context import audience
-from .page_types import Page, register
+from .page_types import PAGE_INTERFACES, register
 from .scalars import attr_or_none, or_none
 
 
@@ -15,7 +15,7 @@ class Home(graphene.ObjectType):
     """The site's home page."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
 
     association_name = graphene.String(required=True, description="Full name.")
     short_name = graphene.String(description="Short name, e.g. イグレン.")

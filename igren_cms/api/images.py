@@ -12,12 +12,14 @@ import logging
 import graphene
 from django.db.models import Prefetch, prefetch_related_objects
 from PIL import features
+from wagtail.images import get_image_model
 
 from igren_cms.conf import image_setting
 from pages.inputs import BadInput
 from pages.request_state import state_of
 
 from .context import audience
+from .nodes import Node, keyed, register_kind
 
 logger = logging.getLogger(__name__)
 
@@ -130,8 +132,23 @@ class FocalPoint(graphene.ObjectType):
     height = graphene.Int(required=True, description="Height of the area.")
 
 
+ImageModel = get_image_model()
+RenditionModel = ImageModel.get_rendition_model()
+
+
+@register_kind(
+    RenditionModel,
+    lambda audience: audience.filter_media(
+        RenditionModel.objects.select_related("image"), prefix="image__"
+    ),
+)
 class Rendition(graphene.ObjectType):
     """A resized (and possibly cropped or converted) copy of an image."""
+
+    class Meta:
+        interfaces = (Node,)
+
+    resolve_id = keyed("Rendition")
 
     url = graphene.String(required=True, description="Absolute URL of the file.")
     width = graphene.Int(required=True, description="Width in pixels.")
@@ -140,8 +157,17 @@ class Rendition(graphene.ObjectType):
     resolve_url = staticmethod(lambda r, info: info.context.build_absolute_uri(r.url))
 
 
+@register_kind(
+    ImageModel,
+    lambda audience: audience.filter_media(ImageModel.objects.select_related("collection")),
+)
 class Image(graphene.ObjectType):
     """An image in a public collection, with renditions from the allowed sizes and formats."""
+
+    class Meta:
+        interfaces = (Node,)
+
+    resolve_id = keyed("Image")
 
     title = graphene.String(required=True, description="Title given by the editor.")
     alt = graphene.String(

@@ -86,6 +86,7 @@ ROOT_WEIGHTS = {
     "project": 150,
     "salon": 150,
     "page": 150,
+    "node": 150,
     "preview": 150,
     # A whole 年度 of events loaded and grouped (a few hundred rows).
     "activityReport": 600,
@@ -141,8 +142,10 @@ class _Walker:
             if isinstance(selection, FieldNode):
                 child = self.selection_set(selection.selection_set)
                 name = selection.name.value
-                # `events` inside an EventMonth is that month's share of the root's limit.
-                size = self.list_size(selection) if root or name not in ROOT_LISTS else 1
+                # `events` inside an EventMonth is that month's share of the root's limit; an
+                # index page's `events { items }` is a page of its own, sized like the root's.
+                paged = root or name not in ROOT_LISTS or self.selects_items(selection)
+                size = self.list_size(selection) if paged else 1
                 weight = FIELD_WEIGHTS.get(name, 1) + (ROOT_WEIGHTS.get(name, 0) if root else 0)
                 row = ROW_WEIGHTS.get(name, 0)
                 total.depth = max(total.depth, child.depth + 1)
@@ -159,6 +162,25 @@ class _Walker:
                 total.aliases = min(self.cap, total.aliases + child.aliases)
                 total.directives = min(self.cap, total.directives + child.directives)
         return total
+
+    def selects_items(self, field: FieldNode) -> bool:
+        """Whether a list field is a page of items (EventList, ProjectList): `items` selected
+        directly or through fragments."""
+        pending, seen = [field.selection_set], set()
+        while pending:
+            selection_set = pending.pop()
+            for selection in selection_set.selections if selection_set else ():
+                if isinstance(selection, FieldNode):
+                    if selection.name.value == "items":
+                        return True
+                elif isinstance(selection, FragmentSpreadNode):
+                    name = selection.name.value
+                    if name not in seen and name in self.fragments:
+                        seen.add(name)
+                        pending.append(self.fragments[name].selection_set)
+                else:
+                    pending.append(selection.selection_set)
+        return False
 
     def list_size(self, field: FieldNode) -> int:
         spec = LIST_SIZES.get(field.name.value)

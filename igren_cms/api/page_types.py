@@ -8,16 +8,13 @@ register their model in `PAGE_TYPES`; a page of any other type (a host's own) is
 import graphene
 from wagtail.models import Page as WagtailPage
 
-from pages import routing
+from pages import previews, routing, seo
 from pages.events.windows import tokyo
 from pages.page_urls import absolute_url
 
+from . import images
+from .nodes import PAGE_LOADERS, PAGE_TYPES, Node, load_specific, page_type_of
 from .scalars import attr_or_none
-
-PAGE_TYPES: dict[type, type] = {}
-# model -> function(info) returning the public queryset that loads what its type presents
-# (relations joined or prefetched), used when a page is reached by path rather than by list.
-PAGE_LOADERS: dict[type, object] = {}
 
 
 def page_url(page, info):
@@ -29,10 +26,47 @@ def page_path(page, info):
     return routing.site_path(page, info.context)
 
 
-class PageLink(graphene.ObjectType):
-    """A short reference to another public page (menus, breadcrumbs, an event's organiser)."""
+class Seo(graphene.ObjectType):
+    """What a page says in <head> and on a share card (Open Graph), fallbacks applied."""
 
-    id = graphene.ID(required=True, description="Page id.")
+    title = graphene.String(
+        required=True,
+        description="For <title> and og:title: the editor's SEO title, else 「page title | site "
+        "name」 (the home page: the site name).",
+    )
+    description = graphene.String(
+        description="For the meta description and og:description: the editor's search "
+        "description, else the summary, else the body's plain text cut at about 120 "
+        "characters (…); null for a page with no text at all."
+    )
+    canonical = graphene.String(
+        description="For <link rel=canonical> and og:url: the page's absolute public URL."
+    )
+    image = graphene.Field(
+        images.Image,
+        description="For og:image: the page's image, else the site's image for sharing (the "
+        "home page's); null when neither is set and public.",
+    )
+
+
+class PageLink(graphene.ObjectType):
+    """A short reference to another public page (menus, breadcrumbs, an event's organiser).
+
+    A link is not an object of its own: normalized caches should keep it inside its parent
+    (urql: `keys: { PageLink: () => null }`) and key the page itself through `page`.
+    """
+
+    id = graphene.ID(
+        required=True,
+        description="The linked page's id.",
+        deprecation_reason="Select `page { id }`: the linked page keyed as itself.",
+    )
+    page = graphene.Field(
+        lambda: Page,
+        required=True,
+        description="The linked page itself, of its own type (Salon, Project, …), keyed by its "
+        "id as everywhere else.",
+    )
     title = graphene.String(required=True, description="Page title.")
     slug = graphene.String(required=True, description="Page slug.")
     url = graphene.String(description="Absolute public URL of the page.")
@@ -40,6 +74,9 @@ class PageLink(graphene.ObjectType):
 
     resolve_url = staticmethod(page_url)
     resolve_path = staticmethod(page_path)
+    # Links are light pages (id, title, path …): the specific page is made from them without a
+    # query, its other fields loaded when asked for.
+    resolve_page = staticmethod(lambda link, info: link.specific_deferred)
 
 
 class Page(graphene.Interface):
@@ -55,8 +92,15 @@ class Page(graphene.Interface):
         description="Path within the site, e.g. /events/japan-korea-seminar/: what "
         "`page(path:)` takes back. Null for a page outside every site."
     )
-    seo_title = graphene.String(description="Title for <title> and search engines, when set.")
-    search_description = graphene.String(description="Meta description, when set.")
+    seo_title = graphene.String(
+        description="The editor's SEO title, when set (`seo.title` has the fallback)."
+    )
+    search_description = graphene.String(
+        description="The editor's meta description, when set (`seo.description` has the fallback)."
+    )
+    seo = graphene.Field(
+        Seo, required=True, description="Title, description, canonical URL and share image."
+    )
     last_published_at = graphene.DateTime(description="When the page was last published.")
     breadcrumbs = graphene.List(
         graphene.NonNull(PageLink),
@@ -71,19 +115,26 @@ class Page(graphene.Interface):
     resolve_last_published_at = staticmethod(lambda page, info: tokyo(page.last_published_at))
     resolve_breadcrumbs = staticmethod(lambda page, info: routing.breadcrumbs(page, info.context))
 
+    @staticmethod
+    def resolve_seo(page, info):
+        found = seo.seo_for(page, info.context)
+        found.image = images.public_image(info, found.image)
+        return found
+
     @classmethod
     def resolve_type(cls, instance, info):
-        for model in type(instance).__mro__:
-            if model in PAGE_TYPES:
-                return PAGE_TYPES[model]
-        return GenericPage
+        return page_type_of(instance) or GenericPage
+
+
+# Every page type implements both: `Page` for routing and SEO, `Node` for its key.
+PAGE_INTERFACES = (Page, Node)
 
 
 class GenericPage(graphene.ObjectType):
     """A public page of a type the contract does not describe (e.g. a host site's own)."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
 
 
 PAGE_TYPES[WagtailPage] = GenericPage
@@ -95,6 +146,7 @@ def register(model, loader=None):
 
     def wrap(graphene_type):
         PAGE_TYPES[model] = graphene_type
+        previews.TYPE_NAMES[model] = graphene_type._meta.name
         if loader is not None:
             PAGE_LOADERS[model] = loader
         return graphene_type
@@ -102,10 +154,4 @@ def register(model, loader=None):
     return wrap
 
 
-def load_specific(page, info):
-    """The specific page for a plain `Page`, through its type's loader when it has one."""
-    model = page.specific_class
-    loader = PAGE_LOADERS.get(model)
-    if loader is None:
-        return page.specific
-    return loader(info).filter(pk=page.pk).first()
+__all__ = ["PAGE_LOADERS", "load_specific"]  # re-exported for the page-loading modules

@@ -5,6 +5,7 @@ import math
 from functools import cached_property
 
 import graphene
+from wagtail.models import Page as WagtailPage
 
 from igren_cms.conf import api_setting
 from pages import inputs
@@ -81,3 +82,9 @@ def lookup(queryset, slug, id, label):
     if id is not None:
         return queryset.filter(pk=inputs.whole_number(id, "id", 1, 2**63 - 1)).first()
     return queryset.filter(slug=inputs.text(slug, "slug")).first()
+
+
+def under(queryset, root):
+    """A list asked of an index page (`EventIndex.events`) holds the pages below that index; at
+    the root (`Query.events`), every public one."""
+    return queryset.descendant_of(root) if isinstance(root, WagtailPage) else queryset

@@ -5,7 +5,7 @@ from pages.project_filters import ProjectFilter
 
 from .context import audience
 from .enums import stored
-from .pagination import lookup, paginate
+from .pagination import lookup, paginate, under
 
 
 def public_projects(info):
@@ -29,7 +29,9 @@ def resolve_projects(
     page=None,
     per_page=None,
 ):
-    projects = ProjectFilter(stored(status), category, search_query).apply(public_projects(info))
+    projects = ProjectFilter(stored(status), category, search_query).apply(
+        under(public_projects(info), root)
+    )
     if stored(order_by) == "reading":
         projects = projects.order_by("reading_key", "path")
     items, pagination = paginate(projects, page, per_page)

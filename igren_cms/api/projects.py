@@ -9,7 +9,7 @@ from pages.rich_text import expanded_body
 from . import common, project_resolvers
 from .enums import ProjectOrder, ProjectStatus
 from .meetings import MeetingFields
-from .page_types import Page, register
+from .page_types import PAGE_INTERFACES, register
 from .pagination import Pagination
 from .scalars import attr_or_none, or_none
 
@@ -18,7 +18,12 @@ class Project(MeetingFields, common.Reading, graphene.ObjectType):
     """A public project of the association."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
+
+    feeds = graphene.Field(
+        common.FeedLinks, required=True, description="The feeds of this project's events."
+    )
+    resolve_feeds = common.feeds_of(project=lambda page: page.slug)
 
     status = graphene.Field(ProjectStatus, required=True, description="Running or finished.")
     started_on = graphene.Date(description="When the project started, when known.")
@@ -53,11 +58,11 @@ class ProjectList(graphene.ObjectType):
     pagination = graphene.Field(Pagination, required=True, description="Paging information.")
 
 
-class ProjectQueries(graphene.ObjectType):
-    projects = graphene.Field(
+def projects_field(description):
+    """`projects` with its arguments: the root field, and the same list on a project index."""
+    return graphene.Field(
         ProjectList,
-        description="Public projects in the editors' order; null (with an error) when an "
-        "argument is wrong.",
+        description=description,
         resolver=project_resolvers.resolve_projects,
         status=ProjectStatus(description="Only projects at this stage."),
         category=graphene.String(description="Category slug."),
@@ -65,6 +70,12 @@ class ProjectQueries(graphene.ObjectType):
         order_by=ProjectOrder(default_value="editorial", description="The order of the list."),
         page=graphene.Int(description="Page number, from 1."),
         per_page=graphene.Int(description="Items per page, 1-100 (default 20)."),
+    )
+
+
+class ProjectQueries(graphene.ObjectType):
+    projects = projects_field(
+        "Public projects in the editors' order; null (with an error) when an argument is wrong."
     )
     project = graphene.Field(
         Project,

@@ -5,7 +5,7 @@ from pages.models import SalonPage
 
 from .context import audience
 from .enums import stored
-from .pagination import lookup
+from .pagination import lookup, under
 
 MAX_UPCOMING = 20
 DEFAULT_UPCOMING = 5
@@ -26,7 +26,7 @@ def public_salons(info):
 
 
 def resolve_salons(root, info, order_by="opening"):
-    salons = public_salons(info)
+    salons = under(public_salons(info), root)
     return salons.in_reading_order() if stored(order_by) == "reading" else salons
 
 

@@ -10,7 +10,7 @@ from . import common, images, salon_resolvers
 from .enums import DatePrecision, SalonOrder
 from .events import Event
 from .meetings import MeetingFields
-from .page_types import Page, register
+from .page_types import PAGE_INTERFACES, register
 from .salon_resolvers import DEFAULT_UPCOMING, MAX_UPCOMING
 from .scalars import attr_or_none, or_none
 
@@ -19,7 +19,12 @@ class Salon(MeetingFields, common.Reading, graphene.ObjectType):
     """A regional salon."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
+
+    feeds = graphene.Field(
+        common.FeedLinks, required=True, description="The feeds of this salon's events."
+    )
+    resolve_feeds = common.feeds_of(salon=lambda page: page.slug)
 
     area_name = graphene.String(required=True, description="Area, e.g. 三浦半島.")
     city = graphene.String(required=True, description="City, e.g. 横須賀市.")
@@ -61,12 +66,18 @@ class Salon(MeetingFields, common.Reading, graphene.ObjectType):
 register(SalonPage, loader=lambda info: salon_resolvers.public_salons(info))(Salon)
 
 
-class SalonQueries(graphene.ObjectType):
-    salons = graphene.List(
+def salons_field(description):
+    """`salons` with its argument: the root field, and the same list on the salon index."""
+    return graphene.List(
         graphene.NonNull(Salon),
         order_by=SalonOrder(default_value="opening", description="The order of the list."),
-        description="Every public salon, in order of opening (or by reading).",
+        description=description,
+        resolver=salon_resolvers.resolve_salons,
     )
+
+
+class SalonQueries(graphene.ObjectType):
+    salons = salons_field("Every public salon, in order of opening (or by reading).")
     salon = graphene.Field(
         Salon,
         slug=graphene.String(description="Salon slug."),
@@ -74,5 +85,4 @@ class SalonQueries(graphene.ObjectType):
         description="One public salon by slug or id; null when not found or not public.",
     )
 
-    resolve_salons = staticmethod(salon_resolvers.resolve_salons)
     resolve_salon = staticmethod(salon_resolvers.resolve_salon)

@@ -11,16 +11,19 @@ import graphene
 from .events import EventQueries
 from .history import HistoryQueries
 from .home import HomeQueries
+from .nodes import NodeQueries
 from .nulls import restore_defaults
 from .page_types import GenericPage
 from .projects import ProjectQueries
 from .reports import ReportQueries
 from .salons import SalonQueries
+from .scalars import specify_scalars
 from .search import SearchQueries
 from .sections import EventIndex, ProjectIndex, SalonIndex, SiteQueries
 
 
 class Query(
+    NodeQueries,
     SiteQueries,
     SearchQueries,
     EventQueries,
@@ -39,3 +42,4 @@ schema = graphene.Schema(
     auto_camelcase=True,
 )
 restore_defaults(schema.graphql_schema)
+specify_scalars(schema.graphql_schema)

@@ -10,6 +10,7 @@ from wagtail.models import Page as WagtailPage
 
 from pages import inputs, text_search
 from pages.models import EventPage, ProjectPage, SalonPage, SearchEntry
+from pages.models.history import HistoryEntry, anchor_of
 
 from .context import audience
 from .enums import from_values
@@ -27,8 +28,15 @@ KIND_MODELS = {"event": EventPage, "salon": SalonPage, "project": ProjectPage}
 class SearchResult(graphene.ObjectType):
     """One match: a page, or one entry of the history timeline."""
 
+    id = graphene.ID(
+        required=True,
+        description="This result of this query (the snippet depends on the words): "
+        "SearchResult:entry:words. The matched page is `page`, keyed as itself.",
+    )
     kind = graphene.Field(SearchType, required=True, description="What matched.")
-    title = graphene.String(required=True, description="Title of the page or history entry.")
+    title = graphene.String(
+        required=True, description="Title of the page or history entry, as the page writes it."
+    )
     snippet = graphene.String(
         required=True, description="Plain text around the first match (…where cut), ≤ 100 chars."
     )
@@ -36,11 +44,28 @@ class SearchResult(graphene.ObjectType):
         description="Event day, salon opening, project start or history date, when known."
     )
     url = graphene.String(description="Absolute URL (a history entry's anchor on its page).")
-    path = graphene.String(description="Path within the site, as `page(path:)` takes it.")
+    path = graphene.String(
+        description="Path within the site, as `page(path:)` takes it; a history entry's ends "
+        "with its anchor (/history/#entry-9), which `page(path:)` ignores."
+    )
     page = graphene.Field(Page, description="The matched page; null for a history entry.")
+    anchor = graphene.String(description="A history entry's anchor on its page (entry-9).")
 
-    resolve_title = staticmethod(lambda row, info: row.title)
     resolve_date = staticmethod(lambda row, info: row.date)
+
+    @staticmethod
+    def resolve_id(row, info):
+        return f"SearchResult:{row.pk}:{' '.join(row.folded_terms)}"
+
+    @staticmethod
+    def resolve_title(row, info):
+        if row.kind == "history":
+            return row.results.entry_titles().get(row.entry_id, row.title)
+        return row.page.title
+
+    @staticmethod
+    def resolve_anchor(row, info):
+        return anchor_of(row.entry_id) if row.entry_id is not None else None
 
     @staticmethod
     def resolve_snippet(row, info):
@@ -48,20 +73,23 @@ class SearchResult(graphene.ObjectType):
 
     @staticmethod
     def resolve_url(row, info):
-        url = page_url(row.page, info)
-        if url and row.entry_id is not None:
-            return f"{url}#entry-{row.entry_id}"
-        return url
+        return with_anchor(page_url(row.page, info), row)
 
     @staticmethod
     def resolve_path(row, info):
-        return page_path(row.page, info)
+        return with_anchor(page_path(row.page, info), row)
 
     @staticmethod
     def resolve_page(row, info):
         if row.kind == "history":
             return None
         return row.results.loaded_pages(info).get(row.page_id)
+
+
+def with_anchor(address, row):
+    if address and row.entry_id is not None:
+        return f"{address}#{anchor_of(row.entry_id)}"
+    return address
 
 
 class SearchResults(graphene.ObjectType):
@@ -81,6 +109,15 @@ class ResultPage:
     def __init__(self, rows):
         self.rows = rows
         self._pages = None
+        self._entry_titles = None
+
+    def entry_titles(self):
+        """History entries' titles as written (rows keep them NFKC-normalised), in one query."""
+        if self._entry_titles is None:
+            ids = [r.entry_id for r in self.rows if r.kind == "history"]
+            found = HistoryEntry.objects.filter(pk__in=ids).values_list("pk", "title")
+            self._entry_titles = dict(found) if ids else {}
+        return self._entry_titles
 
     def loaded_pages(self, info):
         if self._pages is None:

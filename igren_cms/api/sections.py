@@ -8,8 +8,12 @@ from pages.models import EventIndexPage, EventPage, ProjectIndexPage, SalonIndex
 from pages.request_state import state_of
 from pages.rich_text import public_html
 
+from .common import FeedLinks, feeds_of
 from .context import audience
-from .page_types import Page, PageLink, load_specific, register
+from .events import events_field
+from .page_types import PAGE_INTERFACES, Page, PageLink, load_specific, register
+from .projects import projects_field
+from .salons import salons_field
 from .scalars import or_none
 
 
@@ -19,34 +23,43 @@ def introduction_html(page, info):
 
 @register(EventIndexPage)
 class EventIndex(graphene.ObjectType):
-    """The events section (its list comes from `events`)."""
+    """The events section, with its list: one request renders the page."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
 
     introduction = graphene.String(description="Introduction as HTML.")
+    events = events_field(
+        "The public events of this section, with the arguments of the root field `events`."
+    )
+    feeds = graphene.Field(FeedLinks, required=True, description="The feeds of every event.")
     resolve_introduction = staticmethod(introduction_html)
+    resolve_feeds = feeds_of()
 
 
 @register(SalonIndexPage)
 class SalonIndex(graphene.ObjectType):
-    """The regional salons section (its list comes from `salons`)."""
+    """The regional salons section, with its list."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
 
     introduction = graphene.String(description="Introduction as HTML.")
+    salons = salons_field("The public salons of this section, as the root field `salons`.")
     resolve_introduction = staticmethod(introduction_html)
 
 
 @register(ProjectIndexPage)
 class ProjectIndex(graphene.ObjectType):
-    """The projects section (its list comes from `projects`)."""
+    """The projects section, with its list."""
 
     class Meta:
-        interfaces = (Page,)
+        interfaces = PAGE_INTERFACES
 
     introduction = graphene.String(description="Introduction as HTML.")
+    projects = projects_field(
+        "The public projects of this section, with the arguments of the root field `projects`."
+    )
     resolve_introduction = staticmethod(introduction_html)
 
 

@@ -30,12 +30,17 @@ from .schema import schema
 
 logger = logging.getLogger("igren_cms.api")
 
-CORS_HEADERS = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Content-Type, Accept",
-    "Access-Control-Max-Age": "86400",
-}
+
+def cors_headers() -> dict:
+    """What any origin may send: the methods of GraphQL over HTTP and the request headers of
+    IGREN_API["CORS_ALLOW_HEADERS"] (Apollo's and urql's clients, W3C trace context, Sentry)."""
+    return {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+        "Access-Control-Allow-Headers": ", ".join(limits.limit("CORS_ALLOW_HEADERS")),
+        "Access-Control-Max-Age": "86400",
+    }
+
 
 # GraphQL over HTTP media types. A client that asks for the newer one gets 4xx for a request
 # that fails parsing or validation; a client that asks for application/json (or nothing) gets
@@ -223,7 +228,7 @@ class PublicGraphQLView(GraphQLView):
         # csrf_exempt and takes no cookies, and a cookie would stop CDNs from caching.
         request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
         response.cookies.pop(csrf_cookie_name(), None)
-        for header, value in CORS_HEADERS.items():
+        for header, value in cors_headers().items():
             response[header] = value
         response["Vary"] = "Accept"
         return response

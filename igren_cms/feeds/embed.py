@@ -16,10 +16,11 @@ from django.views.decorators.http import require_safe
 from igren_cms.conf import feed_setting
 from pages.events.schema_org import event_data, script_json
 from pages.events.text import describe
+from pages.feed_links import subscribe_links
 from pages.visibility import audience_for
 
 from . import freshness, selection
-from .views import plain_error, subscribe_links
+from .views import plain_error
 
 WIDGET = Path(__file__).with_name("assets") / "igren-events.js"
 WORDS = {

@@ -120,12 +120,3 @@ def event_calendar(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="igren-event-{event.pk}.ics"'
     response["Access-Control-Allow-Origin"] = "*"
     return freshness.finish(response, [event], audience.now)
-
-
-def subscribe_links(request, **params) -> dict:
-    """https:// and webcal:// addresses of the calendar feed with these filters."""
-    url = request.build_absolute_uri(reverse("igren:ics"))
-    query = {k: v for k, v in params.items() if v}
-    if query:
-        url += "?" + urlencode(query)
-    return {"https": url, "webcal": "webcal://" + url.split("://", 1)[1]}

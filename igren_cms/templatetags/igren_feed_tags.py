@@ -4,9 +4,9 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from igren_cms.feeds.views import subscribe_links
 from pages.events.schema_org import event_data, script_json
 from pages.events.text import describe
+from pages.feed_links import subscribe_links
 
 register = template.Library()
 

@@ -39,6 +39,7 @@ class EventRelations:
 def _rows_by_event(through, event_ids, target, columns):
     rows = defaultdict(list)
     named = {name: F(f"{target}__{name}") for name in columns}
+    named["object_id"] = F(f"{target}__pk")  # the key the API gives out (Organisation:5)
     query = (
         through.objects.filter(eventpage_id__in=event_ids)
         .order_by(f"{target}__name", f"{target}__pk")
@@ -92,10 +93,12 @@ def from_editor(event, audience: Audience) -> EventRelations:
     """An event's relations as they stand in the editor (unsaved choices included): previews."""
     return EventRelations(
         organisations=[
-            {"name": o.name, "kind": o.kind, "website": o.website}
+            {"object_id": o.pk, "name": o.name, "kind": o.kind, "website": o.website}
             for o in event.organisations.all()
         ],
-        categories=[{"name": c.name, "slug": c.slug} for c in event.categories.all()],
+        categories=[
+            {"object_id": c.pk, "name": c.name, "slug": c.slug} for c in event.categories.all()
+        ],
         salon=audience.visible(event.salon) if event.salon_id else None,
         project=audience.visible(event.project) if event.project_id else None,
         listing=[event],

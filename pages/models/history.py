@@ -70,6 +70,11 @@ class HistoryEntry(Orderable):
         FieldPanel("body"),
     ]
 
+    @property
+    def anchor(self) -> str:
+        """The element id of this entry on the history page (entry-9)."""
+        return anchor_of(self.pk)
+
     class Meta(Orderable.Meta):
         verbose_name = _("timeline entry")
         verbose_name_plural = _("timeline entries")
@@ -113,3 +118,9 @@ class HistoryEntry(Orderable):
             return wareki.to_wareki(self.date, self.precision)
         except ValueError:
             return ""
+
+
+def anchor_of(entry_id) -> str:
+    """The one form of a history entry's anchor: the page's element id and every link's
+    fragment (search results, the API)."""
+    return f"entry-{entry_id}"

@@ -20,6 +20,18 @@ class HomePage(IgrenPage):
     contact_address = models.CharField(_("address"), max_length=300, blank=True)
     contact_phone = models.CharField(_("telephone"), max_length=30, blank=True)
     contact_email = models.EmailField(_("email"), blank=True)
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image for sharing"),
+        help_text=_(
+            "Shown when a page of the site is shared (SNS, chat apps) and has no image of its "
+            "own: 1200×630 pixels suits most of them."
+        ),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = [
         *IgrenPage.content_panels,
@@ -27,6 +39,7 @@ class HomePage(IgrenPage):
         FieldPanel("short_name"),
         FieldPanel("tagline"),
         FieldPanel("introduction"),
+        FieldPanel("share_image"),
         MultiFieldPanel(
             [
                 FieldPanel("contact_postal_code"),

@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from pages import routing, seo
 from pages.events import presenter
 from pages.events.windows import TOKYO
 from pages.page_urls import absolute_url
@@ -40,3 +41,31 @@ def jp_time(value):
 def page_url(context, page):
     """Absolute URL of a page, headless mode included (also for light Page instances)."""
     return absolute_url(page, context["request"]) or ""
+
+
+@register.simple_tag(takes_context=True)
+def page_seo(context, page):
+    """The page's title, description, canonical URL and share image, fallbacks applied (the
+    same as the API's `Page.seo`); None for a view that shows no page."""
+    if not page:
+        return None
+    return seo.seo_for(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """The main menu, as the API's `navigation` gives it: public pages under the site root
+    marked "show in menus", in the editors' order."""
+    return routing.navigation(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def share_image_url(context, image):
+    """Absolute URL of a 1280-pixel-wide copy of a share image (og:image)."""
+    if image is None:
+        return ""
+    try:
+        rendition = image.get_rendition("width-1280")
+    except OSError:
+        return ""
+    return context["request"].build_absolute_uri(rendition.url)
