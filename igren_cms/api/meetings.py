@@ -2,14 +2,17 @@
 from the model's own rule and meetings (pages.models.meeting_rules)."""
 
 import graphene
+from django.db.models import Q
 
 from pages import inputs
 from pages.events.presenter import fiscal_year_label
 from pages.models import MeetingRule as MeetingRuleModel
+from pages.models import ProjectPage, SalonPage
 
 from .context import audience
 from .enums import from_values
 from .events import Event
+from .nodes import Node, keyed, register_kind
 
 MAX_MEETINGS = 50
 DEFAULT_MEETINGS = 5
@@ -21,8 +24,22 @@ HolidayPolicy = from_values(
 )
 
 
+def public_rules(audience):
+    """Published rules of public salons and projects."""
+    hosts = Q(salon__in=SalonPage.objects.visible_to(audience)) | Q(
+        project__in=ProjectPage.objects.visible_to(audience)
+    )
+    return MeetingRuleModel.objects.filter(live=True).filter(hosts)
+
+
+@register_kind(MeetingRuleModel, public_rules)
 class MeetingRule(graphene.ObjectType):
     """How a salon or project meets, as its published rule says."""
+
+    class Meta:
+        interfaces = (Node,)
+
+    resolve_id = keyed("MeetingRule")
 
     text = graphene.String(
         required=True,
