@@ -244,3 +244,9 @@ def year_end_blackout() -> tuple[tuple[int, int], tuple[int, int]]:
     return tuple(int(part) for part in first.split("-")), tuple(
         int(part) for part in last.split("-")
     )
+
+
+def default_region() -> str:
+    """IGREN_DEFAULT_REGION, default 神奈川県: the prefecture of a venue whose address does not
+    name one (schema.org addressRegion)."""
+    return getattr(settings, "IGREN_DEFAULT_REGION", "神奈川県")

@@ -496,7 +496,10 @@ def test_json_feed_document():
         ("無料", "0"),
         ("Free", "0"),
         ("1,000円", "1000"),
-        ("２，０００円", "２０００"),
+        ("２，０００円", "2000"),
+        ("1.5万円", "15000"),
+        ("3,000円（学生無料）", None),
+        ("1,000〜2,000円", None),
         ("会費制", None),
     ],
 )
@@ -531,10 +534,18 @@ def test_a_timed_event_in_schema_org():
             "@type": "PostalAddress",
             "addressCountry": "JP",
             "postalCode": "231-0023",
-            "streetAddress": "横浜市中区山下町3-1",
+            # Google asks for the municipality and prefecture apart from the street.
+            "addressRegion": "神奈川県",
+            "addressLocality": "横浜市中区",
+            "streetAddress": "山下町3-1",
         },
     }
-    assert data["offers"] == {
+    offers = data.pop("offers")
+    assert offers.pop("availability") in (
+        "https://schema.org/InStock",
+        "https://schema.org/SoldOut",
+    )
+    assert offers == {
         "@type": "Offer",
         "priceCurrency": "JPY",
         "description": "1,000円",
@@ -555,15 +566,15 @@ def test_an_all_day_online_event_in_schema_org():
     )
     data = schema_org.event_data(page, text_of(page, url=None, summary="", body_text="b" * 600))
     assert (data["startDate"], data["endDate"]) == ("2026-12-12", "2026-12-13")
-    assert data["location"] == {"@type": "VirtualLocation", "url": "https://m.example/j"}
+    assert data["location"] == {
+        "@type": "VirtualLocation",
+        "name": "オンライン",
+        "url": "https://m.example/j",
+    }
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["description"] == "b" * 500
-    assert data["offers"] == {
-        "@type": "Offer",
-        "priceCurrency": "JPY",
-        "description": "会費制",
-        "url": "https://forms.example/",
-    }
+    assert data["offers"]["url"] == "https://forms.example/"
+    assert "price" not in data["offers"]  # 会費制 names no amount
     assert "url" not in data and "previousStartDate" not in data
     # No organiser named: the association, with its home page when known.
     assert data["organizer"]["@type"] == "Organization" and "url" not in data["organizer"]
@@ -579,7 +590,12 @@ def test_a_cancelled_mixed_event_in_schema_org_has_no_way_in():
     )
     data = schema_org.event_data(page, text_of(page, relations=relations), "https://igren.example/")
     assert [p["@type"] for p in data["location"]] == ["Place", "VirtualLocation"]
-    assert data["location"][1] == {"@type": "VirtualLocation", "name": "オンライン"}
+    # No way in, but Google requires a VirtualLocation's url: the event's own page.
+    assert data["location"][1] == {
+        "@type": "VirtualLocation",
+        "name": "オンライン",
+        "url": "https://igren.example/events/meeting/",
+    }
     assert data["eventStatus"] == "https://schema.org/EventCancelled"
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["organizer"] == [

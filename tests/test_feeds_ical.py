@@ -191,7 +191,7 @@ def test_the_api_links_each_event_to_its_calendar_file(gql, client):
 
 
 def test_subscribe_links_offer_webcal(rf):
-    from igren_cms.feeds.views import subscribe_links
+    from pages.feed_links import subscribe_links
 
     links = subscribe_links(rf.get("/"), salon="kawasaki")
     assert links["webcal"] == "webcal://testserver/feeds/events.ics?salon=kawasaki"

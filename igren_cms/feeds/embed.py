@@ -91,7 +91,7 @@ def embed_page(request):
             "lang": query.lang,
             "words": WORDS[query.lang],
             "groups": entries(groups, query.lang, request),
-            "subscribe": subscribe_links(request, **query.as_params()),
+            "subscribe": subscribe_links(request, **query.filters()),
         },
     )
     response["Content-Security-Policy"] = content_security_policy()

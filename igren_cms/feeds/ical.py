@@ -94,6 +94,10 @@ def vevent(event, text: EventText, uid_domain: str, now: datetime.datetime) -> l
         lines.append(f"LOCATION:{escape_text(text.location)}")
     if text.url:
         lines.append(f"URL;VALUE=URI:{text.url}")
+    if text.image is not None:  # RFC 7986 IMAGE
+        lines.append(
+            f"IMAGE;VALUE=URI;DISPLAY=BADGE;FMTTYPE={text.image.mime_type}:{text.image.url}"
+        )
     if text.categories:
         lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in text.categories))
     lines.append("END:VEVENT")

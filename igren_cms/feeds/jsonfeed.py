@@ -2,6 +2,7 @@
 
 import json
 
+from igren_cms.conf import association_name
 from pages.events.windows import iso_tokyo
 from pages.plain_text import one_line
 
@@ -42,6 +43,8 @@ def item(event, text, uid_domain, lang="ja") -> dict:
         entry["url"] = text.url
     if text.summary:
         entry["summary"] = text.summary
+    if text.image is not None:
+        entry["image"] = text.image.url
     if event.first_published_at:
         entry["date_published"] = iso_tokyo(event.first_published_at)
     if event.last_published_at:
@@ -57,6 +60,7 @@ def build(items, *, title, home_page_url, feed_url, description, uid_domain, lan
         "feed_url": feed_url,
         "description": description,
         "language": lang,
+        "authors": [{"name": association_name(), "url": home_page_url}],
         "items": [item(event, text, uid_domain, lang) for event, text in items],
     }
     return json.dumps(feed, ensure_ascii=False, indent=1).encode("utf-8")

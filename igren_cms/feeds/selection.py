@@ -40,8 +40,18 @@ class FeedQuery:
     grouping: Grouping | None = None
     lang: str = "ja"
 
-    def as_params(self) -> dict:
+    def filters(self) -> dict:
+        """The salon, project and category asked for (a subscription's filters)."""
         return {k: v for k in SLUG_PARAMETERS if (v := getattr(self, k))}
+
+    def as_params(self) -> dict:
+        """Every parameter given, as a feed's own address repeats them."""
+        params = self.filters()
+        if self.grouping is not None:
+            params.update(months=self.grouping.months, limit=self.grouping.limit)
+        if self.lang != "ja":
+            params["lang"] = self.lang
+        return params
 
 
 def _single(params, name):
@@ -60,8 +70,8 @@ def _integer(params, name):
         return None
     try:
         return inputs.whole_number(value, name, 0, 2**31 - 1)
-    except inputs.BadInput as exc:
-        raise FeedRequestError(str(exc)) from None
+    except inputs.BadInput:
+        raise FeedRequestError(f"{name} must be a whole number such as 2, not {value!r}.") from None
 
 
 def parse(params, *, embed: bool = False) -> FeedQuery:
@@ -73,15 +83,19 @@ def parse(params, *, embed: bool = False) -> FeedQuery:
             if not SLUG_RE.match(value):
                 raise FeedRequestError(f"{name} must be a slug such as kawasaki.")
             setattr(query, name, value)
-    if embed:
-        try:
-            query.grouping = Grouping.of(_integer(params, "months"), _integer(params, "limit"))
-        except InvalidFilter as exc:
-            raise FeedRequestError(str(exc)) from None
-        lang = _single(params, "lang") or "ja"
-        if lang not in ("ja", "en"):
-            raise FeedRequestError("lang must be ja or en.")
-        query.lang = lang
+    # months, limit and lang mean the same, with the same limits and errors, in the embed, the
+    # widget (GraphQL's eventMonths) and the feeds; a feed without them is not narrowed.
+    months, limit = _integer(params, "months"), _integer(params, "limit")
+    try:
+        grouping = Grouping.of(months, limit)
+    except InvalidFilter as exc:
+        raise FeedRequestError(str(exc)) from None
+    if embed or months is not None or limit is not None:
+        query.grouping = grouping
+    lang = _single(params, "lang") or "ja"
+    if lang not in ("ja", "en"):
+        raise FeedRequestError("lang must be ja or en.")
+    query.lang = lang
     return query
 
 
@@ -109,6 +123,11 @@ def feed_events(query: FeedQuery, audience: Audience) -> list:
             EventPage.objects.listing(audience), audience
         )
     events = events.exclude(Q(status=EventPage.Status.CANCELLED) & Q(last_published_at__lt=grace))
+    if query.grouping is not None:  # months/limit given: the embed's window and count
+        with _feed_errors():
+            window = _filter(query, months=query.grouping.months)
+            events = window.apply(events, audience)
+        return list(events[: query.grouping.limit])
     return list(events[: feed_setting("MAX_ITEMS")])
 
 

@@ -3,6 +3,7 @@
 from django.utils import feedgenerator
 from django.utils.html import escape
 
+from igren_cms.conf import association_name
 from pages.plain_text import clean_text
 
 GENERATORS = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
@@ -21,8 +22,17 @@ def item_html(event, text, lang="ja") -> str:
     return clean_text("\n".join(parts))
 
 
+def enclosures(text) -> list:
+    """The event's image as an RSS <enclosure> and an Atom link rel="enclosure"."""
+    image = text.image
+    if image is None:
+        return []
+    return [feedgenerator.Enclosure(image.url, str(image.length), image.mime_type)]
+
+
 def build(kind, items, *, title, link, feed_url, description, uid_domain, lang="ja") -> bytes:
-    """The feed of [(event, EventText)] as UTF-8 XML."""
+    """The feed of [(event, EventText)] as UTF-8 XML. The association is the feed's author
+    (RFC 4287 §4.1.1: an Atom feed whose entries name none must have one)."""
     feed = GENERATORS[kind](
         title=title,
         link=link,
@@ -30,6 +40,8 @@ def build(kind, items, *, title, link, feed_url, description, uid_domain, lang="
         feed_url=feed_url,
         language=lang,
         feed_guid=f"tag:{uid_domain},1984:events",
+        author_name=association_name(),
+        author_link=link,
     )
     for event, text in items:
         feed.add_item(
@@ -41,5 +53,6 @@ def build(kind, items, *, title, link, feed_url, description, uid_domain, lang="
             pubdate=event.first_published_at,
             updateddate=event.last_published_at,
             categories=text.categories,
+            enclosures=enclosures(text),
         )
     return feed.writeString("utf-8").encode("utf-8")

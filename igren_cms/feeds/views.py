@@ -64,7 +64,7 @@ def event_feed(request, kind: str):
         events = selection.feed_events(query, audience)
     except selection.FeedRequestError as exc:
         return plain_error(str(exc), exc.status)
-    items = [(event, describe(event, request)) for event in events]
+    items = [(event, describe(event, request, query.lang)) for event in events]
     domain = uid_domain(request)
     title = feed_title(query, audience)
     description = "今月と来月のイベント、直近の開催実績、予定されているすべての催し。"
@@ -83,6 +83,7 @@ def event_feed(request, kind: str):
             feed_url=self_url,
             description=description,
             uid_domain=domain,
+            lang=query.lang,
         )
     else:
         body = syndication.build(
@@ -93,6 +94,7 @@ def event_feed(request, kind: str):
             feed_url=self_url,
             description=description,
             uid_domain=domain,
+            lang=query.lang,
         )
     response = HttpResponse(body, content_type=CONTENT_TYPES[kind])
     response["Access-Control-Allow-Origin"] = "*"

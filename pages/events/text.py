@@ -1,5 +1,7 @@
 """An event as plain text: the same words in the calendar, the feeds, JSON-LD and the embed."""
 
+import logging
+import mimetypes
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -10,6 +12,42 @@ from pages.rich_text import expanded_body
 from pages.visibility import audience_for
 
 from .relations import EventRelations
+
+logger = logging.getLogger(__name__)
+# The copy of an event's image every feed and JSON-LD carries: wide enough for Google's and
+# the share cards' 1200 pixels, one file per image.
+IMAGE_SPEC = "width-1280"
+
+
+@dataclass(frozen=True)
+class ImageFile:
+    """A public image as feeds carry it (RSS and Atom enclosures need its type and length)."""
+
+    url: str
+    width: int
+    height: int
+    mime_type: str
+    length: int
+
+
+def image_file(image, request) -> ImageFile | None:
+    """The event image's feed copy, when its collection is public and the file readable."""
+    if image is None or not audience_for(request).allows_collection(image.collection):
+        return None
+    try:
+        rendition = image.get_rendition(IMAGE_SPEC)
+        length = rendition.file.size
+    except OSError:
+        logger.warning("Image %s: original file %s is unreadable", image.pk, image.file.name)
+        return None
+    mime_type = mimetypes.guess_type(rendition.file.name)[0] or "application/octet-stream"
+    return ImageFile(
+        url=request.build_absolute_uri(rendition.url),
+        width=rendition.width,
+        height=rendition.height,
+        mime_type=mime_type,
+        length=length,
+    )
 
 
 @dataclass
@@ -25,6 +63,9 @@ class EventText:
     categories: list[str] = field(default_factory=list)
     organisers: list[str] = field(default_factory=list)
     relations: EventRelations | None = field(default=None, repr=False)
+    # The organising salon's and project's public URLs, by page id (JSON-LD organizer.url).
+    organiser_urls: dict = field(default_factory=dict)
+    image: ImageFile | None = None
 
     @property
     def display_title(self) -> str:
@@ -56,4 +97,10 @@ def describe(event, request, lang: str = "ja") -> EventText:
         categories=[one_line(c["name"]) for c in relations.categories],
         organisers=[one_line(name) for name in organisers],
         relations=relations,
+        organiser_urls={
+            page.pk: absolute_url(page, request)
+            for page in (relations.salon, relations.project)
+            if page
+        },
+        image=image_file(event.image, request) if event.image_id else None,
     )

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from snippets.addresses import split_address
 from snippets.kana import ReadingMixin
 
 postal_code_validator = RegexValidator(
@@ -75,6 +76,11 @@ class Venue(index.Indexed, ReadingMixin):
     def full_address(self) -> str:
         prefix = f"〒{self.postal_code} " if self.postal_code else ""
         return f"{prefix}{self.address}".strip()
+
+    @property
+    def address_parts(self):
+        """Prefecture, municipality and street (snippets.addresses)."""
+        return split_address(self.address)
 
 
 register_snippet(Venue)

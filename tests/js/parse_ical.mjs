@@ -18,6 +18,7 @@ for (const path of process.argv.slice(2)) {
         status: vevent.getFirstPropertyValue("status"),
         sequence: event.sequence,
         start: event.startDate.toString(),
+        image: vevent.getFirstPropertyValue("image"),
       };
     }),
   );
