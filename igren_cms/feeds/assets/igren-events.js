@@ -7,9 +7,11 @@
  * Attributes: salon, project, category (slugs), months (1-12, default 2), limit (1-100,
  * default 10; the embed page's limits, checked by the API), lang (ja or en), endpoint (the GraphQL URL; default: beside this script, so
  * https://HOST/PREFIX/embed/events.js reads https://HOST/PREFIX/graphql/). No dependencies; the list lives in a shadow root, so the host
- * page's styles do not leak in. Theme it with CSS custom properties on the element:
+ * page's styles do not leak in; its styles are a constructed stylesheet, which a strict CSP
+ * allows. Theme it with CSS custom properties on the element:
  *   --igren-accent, --igren-text, --igren-muted, --igren-background, --igren-border,
- *   --igren-cancelled, --igren-postponed, --igren-font.
+ *   --igren-cancelled, --igren-postponed, --igren-rescheduled, --igren-holiday, --igren-font,
+ *   --igren-font-size. It follows the page's color-scheme (light or dark).
  */
 (() => {
   "use strict";
@@ -38,25 +40,49 @@
     },
   };
 
+  // Applied as a constructed stylesheet (adoptedStyleSheets), which a partner's strict CSP
+  // (style-src 'self', no 'unsafe-inline') allows: no <style> element, no style attribute.
+  // Colours follow the page's color-scheme (light-dark()), on the widget's own background, so
+  // text keeps its contrast on light and dark pages alike; `!important` on :host wins over
+  // the page's own rules for the element (even `* { all: unset }`), as shadow trees' do.
+  // Logical properties (margin-inline-start …) keep the layout right on right-to-left pages.
   const STYLE = `
-    :host { display: block; font-family: var(--igren-font, system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", sans-serif);
-      color: var(--igren-text, #1f2933); background: var(--igren-background, transparent); line-height: 1.6; }
-    h2 { font-size: 1em; margin: 1em 0 .25em; padding-bottom: .2em; border-bottom: 2px solid var(--igren-accent, #0b6e4f); }
-    ol { list-style: none; margin: 0; padding: 0; }
-    li { padding: .5em 0; border-bottom: 1px solid var(--igren-border, #e4e7eb); }
-    .when { font-size: .9em; color: var(--igren-muted, #52606d); }
-    .title { font-weight: 600; color: var(--igren-accent, #0b6e4f); }
+    :host { display: block !important; box-sizing: border-box !important;
+      color-scheme: inherit; min-inline-size: 12em !important; }
+    :host([hidden]) { display: none !important; }
+    .igren { display: block; font-family: var(--igren-font, system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", sans-serif);
+      font-size: var(--igren-font-size, 1rem); line-height: 1.6; text-align: start;
+      color: var(--igren-text, light-dark(#1f2933, #f5f7fa));
+      background: var(--igren-background, light-dark(#ffffff, #16191d));
+      padding-block: .25em; padding-inline: .75em; border-radius: .4em; }
+    h2 { display: block; font-size: 1em; font-weight: 700; margin-block: 1em .25em; margin-inline: 0; padding-block-end: .2em;
+      border-block-end: 2px solid var(--igren-accent, light-dark(#0b6e4f, #5fd3a5)); }
+    ol { display: block; list-style: none; margin: 0; padding: 0; }
+    li { display: block; padding-block: .5em; border-block-end: 1px solid var(--igren-border, light-dark(#d9dee3, #3a4149)); }
+    div, p, section { display: block; }
+    p { margin-block: .5em; }
+    .when { font-size: .9em; color: var(--igren-muted, light-dark(#475462, #c2cad3)); }
+    a { text-decoration: underline; cursor: pointer; }
+    .title { font-weight: 600; color: var(--igren-accent, light-dark(#0b6e4f, #5fd3a5)); }
     .where { font-size: .9em; }
-    .add { font-size: .85em; color: var(--igren-accent, #0b6e4f); }
-    .holiday { margin-left: .4em; font-size: .8em; color: var(--igren-holiday, #b42318); }
-    .badge { display: inline-block; margin-left: .4em; padding: 0 .4em; border-radius: .2em; font-size: .8em; font-weight: 700; color: #fff;
-      background: var(--igren-cancelled, #b42318); }
-    .badge.POSTPONED { background: var(--igren-postponed, #b54708); }
-    .badge.RESCHEDULED { background: var(--igren-accent, #175cd3); }
+    .add { font-size: .85em; color: var(--igren-accent, light-dark(#0b6e4f, #5fd3a5)); }
+    .holiday { margin-inline-start: .4em; font-size: .8em; color: var(--igren-holiday, light-dark(#b42318, #ffa39e)); }
+    .badge { display: inline-block; margin-inline-start: .4em; padding-inline: .4em; border-radius: .2em; font-size: .8em;
+      font-weight: 700; color: #fff; background: var(--igren-cancelled, #b42318); }
+    .badge.POSTPONED { background: var(--igren-postponed, #a3400a); }
+    .badge.RESCHEDULED { background: var(--igren-rescheduled, #175cd3); }
     .CANCELLED .title { text-decoration: line-through; }
     a:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-    .message { color: var(--igren-muted, #52606d); }
+    .message { color: var(--igren-muted, light-dark(#475462, #c2cad3)); }
   `;
+  let SHEET = null;
+  function sheet() {
+    if (SHEET === null) {
+      SHEET = new CSSStyleSheet();
+      SHEET.replaceSync(STYLE);
+    }
+    return SHEET;
+  }
 
   // Everything the widget shows comes from the server, as every Igren output shows it: the
   // months (in Tokyo), their labels, which events fall in each, status label, place and time in
@@ -105,12 +131,25 @@
     constructor() {
       super();
       this.root = this.attachShadow({ mode: "open" });
+      this.root.adoptedStyleSheets = [sheet()];
       this.generation = 0;
+      this.pending = false;
     }
 
-    connectedCallback() { this.load(); }
+    connectedCallback() { this.schedule(); }
 
-    attributeChangedCallback() { if (this.isConnected) this.load(); }
+    attributeChangedCallback() { if (this.isConnected) this.schedule(); }
+
+    // An element upgraded with five attributes hears five changes and a connection at once:
+    // they make one request, in the microtask after the last of them.
+    schedule() {
+      if (this.pending) return;
+      this.pending = true;
+      queueMicrotask(() => {
+        this.pending = false;
+        if (this.isConnected) this.load();
+      });
+    }
 
     get lang2() { return this.getAttribute("lang") === "en" ? "en" : "ja"; }
 
@@ -156,13 +195,16 @@
     }
 
     show(node, busy) {
-      const style = el("style", {}, STYLE);
-      const region = el("div", { "aria-busy": busy ? "true" : "false", "aria-live": "polite" }, node);
-      this.root.replaceChildren(style, region);
+      const region = el("div", {
+        class: "igren", lang: this.lang2, "aria-busy": busy ? "true" : "false", "aria-live": "polite",
+      }, node);
+      this.root.replaceChildren(region);
     }
 
     render(months, words) {
-      const region = el("div", { role: "region", "aria-label": words.label });
+      // The content's own language: Japanese stays Japanese on an English page (screen
+      // readers, fonts, line breaking).
+      const region = el("div", { class: "igren", lang: this.lang2, role: "region", "aria-label": words.label });
       for (const month of months) {
         const headingId = `igren-${month.month}`;
         const section = el("section", { "aria-labelledby": headingId },
@@ -174,7 +216,7 @@
         }
         region.append(section);
       }
-      this.root.replaceChildren(el("style", {}, STYLE), region);
+      this.root.replaceChildren(region);
     }
 
     item(event, words) {
