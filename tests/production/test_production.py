@@ -461,3 +461,61 @@ def test_a_client_looping_the_costliest_document_leaves_others_within_3x(stack):
     assert set(answers) <= {200, 429}
     assert 429 in answers  # the budget was spent (the request rate was within its limit)
     assert during <= 3 * alone, stack.budget
+
+
+# Headers that say when or by whom an answer was made, or how its bytes are framed on this
+# connection (Content-Length or chunked), not what it is.
+VOLATILE = {
+    "date",
+    "age",
+    "x-cache",
+    "x-varnish",
+    "via",
+    "x-request-id",
+    "x-cost-remaining",
+    "content-length",
+    "transfer-encoding",
+    "connection",
+}
+
+
+def meaning(response) -> dict:
+    return {k: v for k, v in response.headers.items() if k not in VOLATILE}
+
+
+def test_a_cached_answer_carries_every_header_of_a_fresh_one_at_both_layers(stack):
+    """The Django response cache (gunicorn straight) and the edge (Varnish behind Caddy) give
+    back the headers a fresh answer had: security, CORS, Vary and Cache-Control alike."""
+    document = urllib.parse.quote("{ parity: navigation { title path } }")
+    paths = [
+        f"/graphql/?query={document}",
+        "/feeds/events.ics?salon=kawasaki",
+        "/feeds/events.json?category=international",
+        "/embed/events/?months=3&limit=5",
+        "/embed/events.js",
+        "/sitemap.xml",
+        "/events/",
+    ]
+    layers = {
+        "app": Client(stack.ports["app"], "127.0.0.5", tls=False),
+        "edge": Client(stack.ports["https"], "127.0.0.5"),
+    }
+    for layer, client in layers.items():
+        for path in paths:
+            fresh, cached = client.get(path), client.get(path)
+            assert fresh.status == cached.status == 200, (layer, path, fresh.status)
+            assert meaning(cached) == meaning(fresh), (layer, path)
+            headers = meaning(fresh)
+            served_page = path == "/events/"  # rendered per request, kept by neither layer
+            if not served_page:
+                assert "cache-control" in headers, (layer, path)
+            if layer == "edge":
+                if not served_page:
+                    assert cached.header("x-cache") == "hit", (path, cached.headers)
+                assert "strict-transport-security" in headers, path
+            if path.startswith(("/graphql/", "/feeds/", "/embed/events.js")):
+                assert headers["access-control-allow-origin"] == "*", (layer, path)
+            if path.startswith("/embed/events/"):
+                assert "frame-ancestors" in headers["content-security-policy"], (layer, path)
+            elif path == "/events/":
+                assert headers["x-frame-options"] == "DENY", (layer, path)
