@@ -42,7 +42,8 @@
 
   // Applied as a constructed stylesheet (adoptedStyleSheets), which a partner's strict CSP
   // (style-src 'self', no 'unsafe-inline') allows: no <style> element, no style attribute.
-  // Colours follow the page's color-scheme (light-dark()), on the widget's own background, so
+  // Colours follow the page's color-scheme (light-dark(); the light ones where a browser lacks
+  // it), on the widget's own background, so
   // text keeps its contrast on light and dark pages alike; `!important` on :host wins over
   // the page's own rules for the element (even `* { all: unset }`), as shadow trees' do.
   // Logical properties (margin-inline-start …) keep the layout right on right-to-left pages.
@@ -50,30 +51,32 @@
     :host { display: block !important; box-sizing: border-box !important;
       color-scheme: inherit; min-inline-size: 12em !important; }
     :host([hidden]) { display: none !important; }
+    .igren { --text: #1f2933; --background: #ffffff; --accent: #0b6e4f; --border: #d9dee3; --muted: #475462; --holiday: #b42318; }
+    @supports (color: light-dark(#000, #fff)) { .igren { --text: light-dark(#1f2933, #f5f7fa); --background: light-dark(#ffffff, #16191d); --accent: light-dark(#0b6e4f, #5fd3a5); --border: light-dark(#d9dee3, #3a4149); --muted: light-dark(#475462, #c2cad3); --holiday: light-dark(#b42318, #ffa39e); } }
     .igren { display: block; font-family: var(--igren-font, system-ui, "Hiragino Sans", "Noto Sans CJK JP", "Yu Gothic", sans-serif);
       font-size: var(--igren-font-size, 1rem); line-height: 1.6; text-align: start;
-      color: var(--igren-text, light-dark(#1f2933, #f5f7fa));
-      background: var(--igren-background, light-dark(#ffffff, #16191d));
+      color: var(--igren-text, var(--text));
+      background: var(--igren-background, var(--background));
       padding-block: .25em; padding-inline: .75em; border-radius: .4em; }
     h2 { display: block; font-size: 1em; font-weight: 700; margin-block: 1em .25em; margin-inline: 0; padding-block-end: .2em;
-      border-block-end: 2px solid var(--igren-accent, light-dark(#0b6e4f, #5fd3a5)); }
+      border-block-end: 2px solid var(--igren-accent, var(--accent)); }
     ol { display: block; list-style: none; margin: 0; padding: 0; }
-    li { display: block; padding-block: .5em; border-block-end: 1px solid var(--igren-border, light-dark(#d9dee3, #3a4149)); }
+    li { display: block; padding-block: .5em; border-block-end: 1px solid var(--igren-border, var(--border)); }
     div, p, section { display: block; }
     p { margin-block: .5em; }
-    .when { font-size: .9em; color: var(--igren-muted, light-dark(#475462, #c2cad3)); }
+    .when { font-size: .9em; color: var(--igren-muted, var(--muted)); }
     a { text-decoration: underline; cursor: pointer; }
-    .title { font-weight: 600; color: var(--igren-accent, light-dark(#0b6e4f, #5fd3a5)); }
+    .title { font-weight: 600; color: var(--igren-accent, var(--accent)); }
     .where { font-size: .9em; }
-    .add { font-size: .85em; color: var(--igren-accent, light-dark(#0b6e4f, #5fd3a5)); }
-    .holiday { margin-inline-start: .4em; font-size: .8em; color: var(--igren-holiday, light-dark(#b42318, #ffa39e)); }
+    .add { font-size: .85em; color: var(--igren-accent, var(--accent)); }
+    .holiday { margin-inline-start: .4em; font-size: .8em; color: var(--igren-holiday, var(--holiday)); }
     .badge { display: inline-block; margin-inline-start: .4em; padding-inline: .4em; border-radius: .2em; font-size: .8em;
       font-weight: 700; color: #fff; background: var(--igren-cancelled, #b42318); }
     .badge.POSTPONED { background: var(--igren-postponed, #a3400a); }
     .badge.RESCHEDULED { background: var(--igren-rescheduled, #175cd3); }
     .CANCELLED .title { text-decoration: line-through; }
     a:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-    .message { color: var(--igren-muted, light-dark(#475462, #c2cad3)); }
+    .message { color: var(--igren-muted, var(--muted)); }
   `;
   let SHEET = null;
   function sheet() {
