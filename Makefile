@@ -8,7 +8,7 @@ DEV_SETTINGS := igren_site.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install tools run test lint format schema messages bench clean dist host-test matrix matrix-full mutation production-test
+.PHONY: help install tools run test lint format schema messages bench clean dist host-test matrix matrix-full mutation production-test frontend
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,7 +37,18 @@ $(JS_STAMP): tests/js/package-lock.json
 	  rm -f tests/js/node_modules/.installed-* && touch $(JS_STAMP); \
 	else echo "npm not found: the Node-driven tests will skip"; fi
 
-tools: $(JS_STAMP) ## Install the Node test packages and Debian's Chromium (when apt-get can)
+FRONTEND_STAMP := examples/frontend/node_modules/.installed-$(shell cksum < examples/frontend/package-lock.json | cut -d' ' -f1)
+
+$(FRONTEND_STAMP): examples/frontend/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --prefix examples/frontend --no-audit --no-fund --loglevel=error && \
+	  rm -f examples/frontend/node_modules/.installed-* && touch $(FRONTEND_STAMP); \
+	else echo "npm not found: the starter frontend's test will skip"; fi
+
+frontend: $(FRONTEND_STAMP) ## Build the starter frontend (examples/frontend); IGREN_API=…/graphql/ types it from a live API
+	cd examples/frontend && ASTRO_TELEMETRY_DISABLED=1 npm run build
+
+tools: $(JS_STAMP) $(FRONTEND_STAMP) ## Install the Node test packages and Debian's Chromium (when apt-get can)
 	@if command -v chromium >/dev/null && fc-list :lang=ja | grep -q . && \
 	  command -v caddy >/dev/null && { command -v varnishd || test -x /usr/sbin/varnishd; } >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -81,6 +81,10 @@ API_DEFAULTS = {
     # Run only documents registered with `manage.py igren_trusted_documents` (by their
     # SHA-256): the strongest defence for a production frontend.
     "TRUSTED_DOCUMENTS_ONLY": False,
+    # Client addresses (networks: "10.0.0.5", "10.0.0.0/24") whose queries spend no cost points:
+    # the site's own server-rendered frontend, which asks for every visitor from one address.
+    # They keep the request rate limit and every document limit.
+    "BUDGET_EXEMPT": (),
     # Request headers any origin may send (CORS preflight): GraphQL over HTTP's, Apollo
     # Client's (client name and version, CSRF-prevention and operation name headers), W3C
     # trace context and Sentry's tracing headers. A host adds its own here.
@@ -209,6 +213,14 @@ def admin_js_locale_path() -> str:
 @lru_cache(maxsize=8)
 def _networks(entries: tuple[str, ...]) -> tuple:
     return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries if entry)
+
+
+def budget_exempt_networks() -> tuple:
+    """IGREN_API["BUDGET_EXEMPT"] as networks (a list or a comma-separated string)."""
+    value = api_setting("BUDGET_EXEMPT") or ()
+    if isinstance(value, str):
+        value = value.split(",")
+    return _networks(tuple(str(entry).strip() for entry in value if str(entry).strip()))
 
 
 def trusted_proxy_networks() -> tuple:

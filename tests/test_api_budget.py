@@ -114,6 +114,21 @@ def test_a_spent_budget_is_429_with_retry_after_for_that_client_only(settings):
     assert post(other, query).status_code == 200
 
 
+def test_the_sites_own_frontend_is_spared_the_budget_but_not_the_limits(settings):
+    """A server-rendered frontend asks for every visitor from one address (BUDGET_EXEMPT)."""
+    settings.IGREN_API = {
+        "RATE_LIMIT": None,
+        "COST_BUDGET": 1000,
+        "BUDGET_EXEMPT": "198.51.100.0/28, 2001:db8::5",
+    }
+    frontend = Client(REMOTE_ADDR="198.51.100.9")
+    query = aliased_lookups(1)
+    assert {post(frontend, query).status_code for _ in range(12)} == {200}
+    assert post(frontend, aliased_lookups(30)).status_code == 400  # MAX_COST still holds
+    outsider = Client(REMOTE_ADDR="198.51.100.20")
+    assert 429 in {post(outsider, query).status_code for _ in range(12)}
+
+
 def test_cached_answers_cost_nothing(settings):
     settings.IGREN_API = {"RATE_LIMIT": None, "COST_BUDGET": 1000}
     client = Client(REMOTE_ADDR="198.51.100.72")

@@ -9,6 +9,7 @@ code RATE_LIMITED; an answer from the response cache costs nothing. Each answer 
 in `extensions.cost`. A cache that cannot count lets the query run (as the rate limiter does).
 """
 
+import ipaddress
 import time
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 
 from igren_cms.client_ip import client_address
-from igren_cms.conf import api_setting
+from igren_cms.conf import api_setting, budget_exempt_networks
 
 WINDOW_SECONDS = 60
 
@@ -42,9 +43,20 @@ class Charge:
         return found
 
 
+def exempt(address: str | None) -> bool:
+    """Whether the client is one IGREN_API["BUDGET_EXEMPT"] names (the site's own frontend)."""
+    if not address:
+        return False
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in budget_exempt_networks())
+
+
 def charge(request, cost: int) -> Charge:
     budget = api_setting("COST_BUDGET")
-    if not budget:
+    if not budget or exempt(client_address(request)):
         return Charge(cost, None)
     now = time.time()
     start = int(now // WINDOW_SECONDS) * WINDOW_SECONDS

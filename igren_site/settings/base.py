@@ -208,6 +208,9 @@ WAGTAIL_I18N_ENABLED = False
 # The edge cache in front of the app (Varnish in compose's "edge" profile, or a CDN speaking
 # PURGE): publishes purge the changed pages and the plugin's outputs (Wagtail's frontend_cache).
 IGREN_EDGE_PURGE_URL = os.environ.get("IGREN_EDGE_PURGE_URL", "")
+# The server-rendered frontend's address (examples/frontend), spared the per-client cost
+# budget: "10.0.0.5" or "10.0.0.0/24,127.0.0.1".
+IGREN_API = {"BUDGET_EXEMPT": os.environ.get("IGREN_BUDGET_EXEMPT", "")}
 if IGREN_EDGE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {
         "edge": {
