@@ -9,7 +9,7 @@ SECRET_KEY = "test-only-not-secret-igren"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The whole suite comes from 127.0.0.1: rate limits are switched on by the tests that check them.
-IGREN_API = {**IGREN_API, "RATE_LIMIT": None}  # noqa: F405
+IGREN_API = {**IGREN_API, "RATE_LIMIT": None}
 if not AWS_STORAGE_BUCKET_NAME:  # the two-instance test runs its servers on S3 (moto)
     STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
