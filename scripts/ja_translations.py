@@ -63,6 +63,10 @@ JA = {
     "registration URL": "申込URL",
     "registration deadline": "申込締切",
     "image": "画像",
+    "image for sharing": "共有用の画像",
+    "Shown when a page of the site is shared (SNS, chat apps) and has no image of its own: "
+    "1200×630 pixels suits most of them.": "サイトのページが SNS やチャットで共有されたとき、"
+    "そのページに画像がなければこの画像を表示します。1200×630 ピクセルがほとんどのサービスに合います。",
     "Date and status": "日時と状態",
     "Place": "場所",
     "Organisers and categories": "主催とカテゴリ",
