@@ -64,6 +64,10 @@ JA = {
     "registration deadline": "申込締切",
     "image": "画像",
     "image for sharing": "共有用の画像",
+    "speakers": "講師・登壇者",
+    "Who speaks or presents, as the announcement names them: 山田太郎（株式会社〇〇）. "
+    "Separate several with 、": "講演・発表する人を、告知に書くとおりに入力します（例: 山田太郎（株式会社〇〇））。"
+    "複数のときは「、」で区切ります",
     "Shown when a page of the site is shared (SNS, chat apps) and has no image of its own: "
     "1200×630 pixels suits most of them.": "サイトのページが SNS やチャットで共有されたとき、"
     "そのページに画像がなければこの画像を表示します。1200×630 ピクセルがほとんどのサービスに合います。",

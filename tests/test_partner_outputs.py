@@ -71,6 +71,12 @@ def check_google_event(data, event):
             assert ASCII_DECIMAL.match(offer["price"]), offer
     if event.image_id:
         assert data["image"][0].startswith("http")
+    if event.speakers:  # performer: Person entries, one a speaker
+        performers = (
+            data["performer"] if isinstance(data["performer"], list) else [data["performer"]]
+        )
+        assert [p["@type"] for p in performers] == ["Person"] * len(performers)
+        assert all(p["name"] and p["name"] in event.speakers for p in performers)
 
 
 def test_every_demo_event_meets_googles_event_properties(client):
@@ -81,6 +87,7 @@ def test_every_demo_event_meets_googles_event_properties(client):
         check_google_event(data, event)
         seen["statuses"].add(event.status)
         seen["modes"].add(event.attendance_mode)
+    assert any(e.speakers for e in events)  # a seminar with its speakers
     # The demo has the hard cases: cancelled, rescheduled, online and mixed events.
     assert {"cancelled", "rescheduled", "scheduled"} <= seen["statuses"]
     assert {"online", "mixed", "offline"} <= seen["modes"]
@@ -185,3 +192,21 @@ def test_a_feed_narrowed_like_the_embed(client):
     assert len(full.entries) > 2 and 1 <= len(narrowed.entries) <= 2
     selves = [link.href for link in narrowed.feed.links if link.rel == "self"]
     assert selves and selves[0].endswith("?months=1&limit=2")
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("山田太郎", ["山田太郎"]),
+        ("山田太郎（株式会社A・B）、佐藤花子", ["山田太郎（株式会社A・B）", "佐藤花子"]),
+        ("鈴木一郎・田中次郎\n高橋三郎", ["鈴木一郎", "田中次郎", "高橋三郎"]),
+        ("  、 ", []),
+    ],
+)
+def test_speakers_are_read_one_name_each(gql, make_event, written, names):
+    event = make_event("講演会", "speakers", speakers=written)
+    result = gql(f"{{ event(id: {event.pk}) {{ speakers jsonLd }} }}")["data"]["event"]
+    assert result["speakers"] == names
+    performer = json.loads(result["jsonLd"]).get("performer")
+    listed = performer if isinstance(performer, list) else ([performer] if performer else [])
+    assert [p["name"] for p in listed] == names

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from pages.events.presenter import month_label
 from pages.events.schema_org import event_data, script_json
-from pages.events.text import describe
+from pages.events.text import describe, speakers_of
 from pages.events.windows import tokyo
 from pages.models import EventPage
 from pages.rich_text import expanded_body
@@ -96,6 +96,13 @@ class Event(graphene.ObjectType):
     )
     fee = graphene.String(description="Fee as text, e.g. 無料 or 1,000円.")
     capacity = graphene.Int(description="Number of places, when limited.")
+    speakers = graphene.List(
+        graphene.NonNull(graphene.String),
+        required=True,
+        description="Who speaks or presents, one name (with affiliation) each, as the "
+        "announcement writes them; JSON-LD's performer.",
+    )
+    resolve_speakers = staticmethod(lambda event, info: speakers_of(event.speakers))
     registration_url = graphene.String(description="Where to register.")
     registration_deadline = graphene.DateTime(description="Registration deadline.")
     image = graphene.Field(images.Image, description="Illustration, when public.")

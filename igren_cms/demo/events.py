@@ -32,6 +32,7 @@ class DemoEvent:
     organisations: list[str] = field(default_factory=lambda: ["igren"])
     fee: str = "無料"
     capacity: int | None = None
+    speakers: str = ""
 
     def local_date(self, today: datetime.date, month_offset: int | None = None) -> datetime.date:
         year, month = add_months(
@@ -126,6 +127,7 @@ EVENTS = [
         categories=["international", "business"],
         fee="2,000円",
         capacity=40,
+        speakers="日韓ビジネス協議会 事務局、韓国側の商談担当者（京畿道の企業団体）",
     ),
     DemoEvent(
         "manufacturing-roundtable",

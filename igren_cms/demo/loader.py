@@ -303,6 +303,7 @@ class DemoLoader:
                     "body": demo_events.DEMO_NOTE,
                     "fee": spec.fee,
                     "capacity": spec.capacity,
+                    "speakers": spec.speakers,
                 },
                 {
                     "categories": [self.categories[k] for k in spec.categories],

@@ -137,6 +137,9 @@ def event_data(event, text: EventText, home_url: str | None = None) -> dict:
         data["location"] = location
     if text.image is not None:
         data["image"] = [text.image.url]
+    if text.speakers:
+        performers = [{"@type": "Person", "name": name} for name in text.speakers]
+        data["performer"] = performers[0] if len(performers) == 1 else performers
     if event.fee:
         data["offers"] = _offer(event, text)
     return data

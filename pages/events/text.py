@@ -2,6 +2,7 @@
 
 import logging
 import mimetypes
+import re
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -50,6 +51,17 @@ def image_file(image, request) -> ImageFile | None:
     )
 
 
+# Between two speakers: 、 , ，, ・ (not inside brackets, where a company name may have one),
+# ／ or a new line.
+SPEAKER_SEPARATORS = re.compile(r"[、,，／/\n]|・(?![^（(]*[)）])")
+
+
+def speakers_of(text: str) -> list[str]:
+    """The speakers an editor listed, one name (with its affiliation) each."""
+    names = (one_line(part) for part in SPEAKER_SEPARATORS.split(clean_text(text or "")))
+    return [name for name in names if name]
+
+
 @dataclass
 class EventText:
     title: str
@@ -66,6 +78,7 @@ class EventText:
     # The organising salon's and project's public URLs, by page id (JSON-LD organizer.url).
     organiser_urls: dict = field(default_factory=dict)
     image: ImageFile | None = None
+    speakers: list[str] = field(default_factory=list)
 
     @property
     def display_title(self) -> str:
@@ -103,4 +116,5 @@ def describe(event, request, lang: str = "ja") -> EventText:
             if page
         },
         image=image_file(event.image, request) if event.image_id else None,
+        speakers=speakers_of(event.speakers),
     )

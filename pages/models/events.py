@@ -142,6 +142,15 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         help_text=_("As it should read, e.g. 無料 or 1,000円."),
     )
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    speakers = models.CharField(
+        _("speakers"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Who speaks or presents, as the announcement names them: 山田太郎（株式会社〇〇）. "
+            "Separate several with 、"
+        ),
+    )
     registration_url = models.URLField(_("registration URL"), blank=True)
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     image = models.ForeignKey(
@@ -204,6 +213,7 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("speakers"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("fee"), FieldPanel("capacity")]),
