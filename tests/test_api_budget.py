@@ -136,3 +136,28 @@ def test_cached_answers_cost_nothing(settings):
     for _ in range(20):  # the same GET: answered from the response cache after the first
         assert client.get("/graphql/", {"query": query}).status_code == 200
     assert post(client, query).status_code == 200  # the budget is still there
+
+
+def test_fragments_on_two_object_types_cost_the_dearer_one_not_both(client):
+    """An object has one type: of `... on Event` and `... on Project` under one field only one
+    runs. A fragment on an interface (`... on Page`) runs too, so it adds up."""
+    events = "events(perPage: 50) { items { jsonLd body } }"
+    event_only = f'{{ page(path: "/events/") {{ ... on EventIndex {{ {events} }} }} }}'
+    both = (
+        f'{{ page(path: "/events/") {{ ... on EventIndex {{ {events} }} '
+        "... on ProjectIndex { projects(perPage: 10) { items { body } } } } }"
+    )
+    with_interface = (
+        f'{{ page(path: "/events/") {{ ... on EventIndex {{ {events} }} '
+        "... on Page { breadcrumbs { title } introduction: title } } }"
+    )
+    assert cost_of(client, both) == cost_of(client, event_only)
+    assert cost_of(client, with_interface) > cost_of(client, event_only)
+
+    # Fragments on the same type (EventIndex) all run: each one more costs as much again.
+    def repeated(times):
+        fragments = " ".join(f"... on EventIndex {{ a{n}: {events} }}" for n in range(times))
+        return cost_of(client, f'{{ page(path: "/events/") {{ {fragments} }} }}')
+
+    once, twice, thrice = repeated(1), repeated(2), repeated(3)
+    assert twice - once == thrice - twice > 1000

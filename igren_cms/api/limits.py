@@ -16,7 +16,14 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from graphql import GraphQLEnumType, GraphQLError, parse, specified_rules, validate
+from graphql import (
+    GraphQLEnumType,
+    GraphQLError,
+    GraphQLObjectType,
+    parse,
+    specified_rules,
+    validate,
+)
 from graphql.language import (
     DocumentNode,
     FieldNode,
@@ -110,7 +117,13 @@ class Measure:
 
 
 class _Walker:
-    def __init__(self, document: DocumentNode, cost_cap: int, variables: dict | None = None):
+    def __init__(
+        self,
+        document: DocumentNode,
+        cost_cap: int,
+        variables: dict | None = None,
+        object_types: frozenset = frozenset(),
+    ):
         self.fragments = {
             d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
         }
@@ -119,6 +132,10 @@ class _Walker:
         self.cap = cost_cap + 1  # costs are clamped so doubling chains stay small integers
         self.variables = variables or {}
         self.sized_by_variables = False
+        # Fragments on two object types of one field never both run (an object has one type):
+        # such branches cost the most expensive of them, not their sum. Fragments on interfaces
+        # and unions, or with no type condition, add up as before.
+        self.object_types = object_types
 
     def fragment(self, name: str, root: bool = False) -> Measure:
         """A fragment's measure; spread at the root, its fields are root fields (so it is
@@ -135,8 +152,19 @@ class _Walker:
         self.memo[name, root] = measure
         return measure
 
+    def type_condition(self, selection) -> str | None:
+        """The object type a fragment applies to, when it names one (else None)."""
+        if isinstance(selection, FragmentSpreadNode):
+            node = self.fragments.get(selection.name.value)
+            condition = node.type_condition if node is not None else None
+        else:
+            condition = selection.type_condition
+        name = condition.name.value if condition is not None else None
+        return name if name in self.object_types else None
+
     def selection_set(self, selection_set, root: bool = False) -> Measure:
         total = Measure()
+        branches: dict[str, int] = {}  # object type -> cost of its fragments here
         for selection in selection_set.selections if selection_set else ():
             total.directives += len(selection.directives or ())
             if isinstance(selection, FieldNode):
@@ -158,9 +186,15 @@ class _Walker:
                 else:  # InlineFragmentNode
                     child = self.selection_set(selection.selection_set, root=root)
                 total.depth = max(total.depth, child.depth)
-                total.cost = min(self.cap, total.cost + child.cost)
+                branch = self.type_condition(selection) if not root else None
+                if branch is not None:
+                    branches[branch] = min(self.cap, branches.get(branch, 0) + child.cost)
+                else:
+                    total.cost = min(self.cap, total.cost + child.cost)
                 total.aliases = min(self.cap, total.aliases + child.aliases)
                 total.directives = min(self.cap, total.directives + child.directives)
+        if branches:
+            total.cost = min(self.cap, total.cost + max(branches.values()))
         return total
 
     def selects_items(self, field: FieldNode) -> bool:
@@ -232,14 +266,38 @@ def variable_values(operation: OperationDefinitionNode, given: dict | None) -> d
     return values
 
 
-def measure(document: DocumentNode, variables: dict | None = None) -> Measure:
+_object_types: dict[int, frozenset] = {}
+
+
+def object_type_names(schema) -> frozenset:
+    """The names of a schema's object types (graphene's Schema or graphql-core's), once per
+    schema."""
+    graphql_schema = getattr(schema, "graphql_schema", schema)
+    if graphql_schema is None:
+        return frozenset()
+    key = id(graphql_schema)
+    if key not in _object_types:
+        _object_types[key] = frozenset(
+            name
+            for name, named in graphql_schema.type_map.items()
+            if isinstance(named, GraphQLObjectType)
+        )
+    return _object_types[key]
+
+
+def measure(document: DocumentNode, variables: dict | None = None, schema=None) -> Measure:
     worst = Measure(selections=written_selections(document))
     if worst.selections > limit("MAX_SELECTIONS"):
         return worst  # too many to be worth measuring further
     for definition in document.definitions:
         if not isinstance(definition, OperationDefinitionNode):
             continue
-        walker = _Walker(document, limit("MAX_COST"), variable_values(definition, variables))
+        walker = _Walker(
+            document,
+            limit("MAX_COST"),
+            variable_values(definition, variables),
+            object_type_names(schema),
+        )
         selections = definition.selection_set.selections
         introspection = all(
             isinstance(s, FieldNode) and s.name.value in INTROSPECTION_FIELDS for s in selections
@@ -318,7 +376,7 @@ def check(schema, query: str, variables: dict | None = None):
     if wrong_list is not None:
         return None, [wrong_list], 0
     if sized_by_variables:
-        m = measure(document, variables)
+        m = measure(document, variables, schema)
         over = cost_error(m)
         if over is not None:
             return None, [over], 0
@@ -433,7 +491,7 @@ def _check(schema, query: str):
     except RecursionError:
         return None, [too_complex("The query is nested too deeply.")], 0, False
     try:
-        m = measure(document)
+        m = measure(document, schema=schema)
     except RecursionError:
         return None, [too_complex("The query is nested too deeply.")], 0, False
     for value, name, what in (
