@@ -22,24 +22,35 @@ MAX_PAGES = 120
 
 
 class Page(html.parser.HTMLParser):
-    """The parts of a page the crawl compares: links, <title> and the <h1> inside <main>."""
+    """The parts of a page the crawl compares: links, <title>, the <h1> inside <main>, and the
+    texts of <main>'s links to event pages."""
 
     def __init__(self):
         super().__init__()
         self.links, self.title, self.h1 = [], "", ""
+        self.event_links: list[str] = []
         self._in = []
+        self._event_link = None
 
     def handle_starttag(self, tag, attrs):
         self._in.append(tag)
         if tag == "a":
             href = dict(attrs).get("href") or ""
             self.links.append(href)
+            path = urllib.parse.urlsplit(href).path
+            if "main" in self._in and path.startswith("/events/") and path != "/events/":
+                self._event_link = ""
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._event_link is not None:
+            self.event_links.append(" ".join(self._event_link.split()))
+            self._event_link = None
         while self._in and self._in.pop() != tag:
             pass
 
     def handle_data(self, data):
+        if self._event_link is not None:
+            self._event_link += data
         if "title" in self._in and "head" in self._in:
             self.title += data
         if "h1" in self._in and "main" in self._in:
@@ -148,6 +159,13 @@ def test_the_starter_crawls_clean_in_one_request_a_page_and_matches_the_served_s
                 queue.append(split.path)
     assert problems == []
     assert len(seen) >= 20, sorted(seen)  # home, sections, every salon and project, events
+
+
+def test_the_events_page_lists_what_the_served_one_lists(starter, api_site):
+    """今月と来月のイベント: the same events, in the same order, on both."""
+    ours = parse(get(starter + "/events/")[2]).event_links
+    served = parse(get(api_site.url + "/events/")[2]).event_links
+    assert ours and ours == served
 
 
 def test_unknown_paths_are_real_404s_and_search_works(starter):
