@@ -17,12 +17,11 @@ from pages import routing
 from pages.page_urls import absolute_url
 from pages.plain_text import html_to_text, one_line
 from pages.request_state import state_of
-from pages.rich_text import public_html
+from pages.rich_text import expanded_body, public_html
 from pages.visibility import audience_for
 
 DESCRIPTION_LENGTH = 120
 TITLE_SEPARATOR = " | "
-TEXT_FIELDS = ("body", "introduction")
 
 
 @dataclass
@@ -54,13 +53,24 @@ def description_of(page, request) -> str | None:
     summary = one_line(getattr(page, "summary", ""))
     if summary:
         return cut(summary)
-    for name in TEXT_FIELDS:
-        html = getattr(page, name, None)
-        if html:
-            text = html_to_text(public_html(html, request))
-            if text:
-                return cut(text)
+    if getattr(page, "body", None):
+        # The body as the page's list expands it: once for the whole list, not once a page.
+        text = html_to_text(expanded_body(page, request, body_group(page, request)))
+        if text:
+            return cut(text)
+    if getattr(page, "introduction", None):
+        text = html_to_text(public_html(page.introduction, request))
+        if text:
+            return cut(text)
     return None
+
+
+def body_group(page, request) -> list:
+    """The pages loaded together with this one, whose bodies are expanded together: an event's
+    listing, else the page's list (`IgrenPage.loaded_with`)."""
+    if hasattr(page, "related"):
+        return page.related(audience_for(request)).listing
+    return page.loaded_with() if hasattr(page, "loaded_with") else [page]
 
 
 def site_home(request):

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from pages.models import EventIndexPage, EventPage, ProjectPage, SalonPage
 
@@ -101,6 +101,16 @@ QUERIES = [
     "{ salons { title upcomingEvents(limit: 20) { title salon { title } project { title } } } }",
     '{ salon(slug: "seisho") { title } }',
     "{ history { title entries { title } } home { title } }",
+    # Contract 1.1: SEO fallbacks, index lists, links' pages and the menu's pages.
+    f'{{ page(path: "/events/") {{ seo {{ title description image {{ title }} }} '
+    f"... on EventIndex {{ events({WINDOW}, perPage: 100) {{ items {{ title "
+    "seo { title description image { title url } } salon { page { __typename id "
+    "... on Salon { title summary } } } project { page { id ... on Project { title } } } "
+    "image { title } } } } } }",
+    '{ page(path: "/salons/") { ... on SalonIndex { salons { title seo { description } } } } }',
+    '{ page(path: "/projects/") { ... on ProjectIndex { projects(perPage: 100) '
+    "{ items { title seo { description } } } } } }",
+    "{ navigation { title page { title seo { title description } } } }",
 ] + [
     f'{{ event(slug: "leak-{kind}") {{ title summary }} }}'
     for kind in (
@@ -122,6 +132,23 @@ def test_no_hidden_marker_leaves_the_api(gql, hidden):
         text = str(body)
         leaked = [kind for kind, mark in hidden.items() if mark in text]
         assert not leaked, f"{leaked} leaked through {query}"
+    # node(id:) for every hidden page and the restricted image: null, never the object.
+    from wagtail.images.models import Image
+
+    hidden_ids = [
+        str(pk) for pk in Page.objects.filter(title__contains="LEAK-").values_list("pk", flat=True)
+    ]
+    hidden_ids += [
+        f"Image:{pk}"
+        for pk in Image.objects.filter(title__contains="LEAK-").values_list("pk", flat=True)
+    ]
+    assert len(hidden_ids) >= 9
+    aliases = " ".join(
+        f'n{i}: node(id: "{key}") {{ id ... on Page {{ title }} }}'
+        for i, key in enumerate(hidden_ids)
+    )
+    body = gql("{ " + aliases + " }")
+    assert set(body["data"].values()) == {None}, body
 
 
 def test_no_hidden_marker_on_the_served_site(client, hidden):

@@ -10,12 +10,12 @@ never beyond the original.
 import logging
 
 import graphene
-from django.db.models import Prefetch, prefetch_related_objects
 from PIL import features
 from wagtail.images import get_image_model
 
 from igren_cms.conf import image_setting
 from pages.inputs import BadInput
+from pages.renditions import prefetch_renditions
 from pages.request_state import state_of
 
 from .context import audience
@@ -101,11 +101,7 @@ class RenditionBatches:
             return
         for member in batch:
             self._batch_of.pop(id(member), None)
-        waiting = [m for m in batch if not hasattr(m, "prefetched_renditions")]
-        if waiting:
-            renditions = waiting[0].get_rendition_model().objects.all()
-            prefetch = Prefetch("renditions", renditions, to_attr="prefetched_renditions")
-            prefetch_related_objects(waiting, prefetch)
+        prefetch_renditions(batch)
 
 
 def batches(info) -> RenditionBatches:

@@ -13,7 +13,7 @@ from pages.events.windows import tokyo
 from pages.page_urls import absolute_url
 
 from . import images
-from .nodes import PAGE_LOADERS, PAGE_TYPES, Node, load_specific, page_type_of
+from .nodes import PAGE_LOADERS, PAGE_TYPES, Node, page_type_of
 from .scalars import attr_or_none
 
 
@@ -115,11 +115,7 @@ class Page(graphene.Interface):
     resolve_last_published_at = staticmethod(lambda page, info: tokyo(page.last_published_at))
     resolve_breadcrumbs = staticmethod(lambda page, info: routing.breadcrumbs(page, info.context))
 
-    @staticmethod
-    def resolve_seo(page, info):
-        found = seo.seo_for(page, info.context)
-        found.image = images.public_image(info, found.image)
-        return found
+    resolve_seo = staticmethod(lambda page, info: seo.seo_for(page, info.context))
 
     @classmethod
     def resolve_type(cls, instance, info):
@@ -152,6 +148,3 @@ def register(model, loader=None):
         return graphene_type
 
     return wrap
-
-
-__all__ = ["PAGE_LOADERS", "load_specific"]  # re-exported for the page-loading modules

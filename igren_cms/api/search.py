@@ -14,7 +14,8 @@ from pages.models.history import HistoryEntry, anchor_of
 
 from .context import audience
 from .enums import from_values
-from .page_types import PAGE_LOADERS, Page, page_path, page_url
+from .nodes import PAGE_LOADERS
+from .page_types import Page, page_path, page_url
 from .pagination import Pagination, paginate
 
 SearchType = from_values(

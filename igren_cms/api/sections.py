@@ -11,7 +11,8 @@ from pages.rich_text import public_html
 from .common import FeedLinks, feeds_of
 from .context import audience
 from .events import events_field
-from .page_types import PAGE_INTERFACES, Page, PageLink, load_specific, register
+from .nodes import load_specific
+from .page_types import PAGE_INTERFACES, Page, PageLink, register
 from .projects import projects_field
 from .salons import salons_field
 from .scalars import or_none

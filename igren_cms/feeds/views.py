@@ -5,15 +5,13 @@ finishes through `conditional` (ETag, Last-Modified, 304). Errors are plain text
 malformed parameter, 404 for an unknown slug or an event that is not public.
 """
 
-from urllib.parse import urlencode
-
 from django.http import HttpResponse
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from igren_cms.conf import association_name, feed_setting
 from pages.events.text import describe
+from pages.feed_links import feed_url
 from pages.models import EventPage, ProjectPage, SalonPage
 from pages.visibility import Audience, audience_for
 from snippets.models import Category
@@ -68,8 +66,7 @@ def event_feed(request, kind: str):
     domain = uid_domain(request)
     title = feed_title(query, audience)
     description = "今月と来月のイベント、直近の開催実績、予定されているすべての催し。"
-    params = f"?{urlencode(query.as_params())}" if query.as_params() else ""
-    self_url = request.build_absolute_uri(reverse(f"igren:{kind}")) + params
+    self_url = feed_url(request, kind, **query.as_params())
     home_url = request.build_absolute_uri("/")
     if kind == "ics":
         body = ical.calendar(

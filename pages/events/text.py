@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from pages.page_urls import absolute_url
 from pages.plain_text import clean_text, html_to_text, one_line
+from pages.renditions import prefetch_renditions
 from pages.rich_text import expanded_body
 from pages.visibility import audience_for
 
@@ -31,10 +32,13 @@ class ImageFile:
     length: int
 
 
-def image_file(image, request) -> ImageFile | None:
-    """The event image's feed copy, when its collection is public and the file readable."""
+def image_file(image, request, loaded_with=()) -> ImageFile | None:
+    """An image's shared copy (feeds, JSON-LD, og:image), when its collection is public and the
+    file readable. `loaded_with`: the images of the same list, whose renditions are loaded
+    together with this one's (one query for a feed, not one per event)."""
     if image is None or not audience_for(request).allows_collection(image.collection):
         return None
+    prefetch_renditions([image, *loaded_with])
     try:
         rendition = image.get_rendition(IMAGE_SPEC)
         length = rendition.file.size
@@ -115,6 +119,8 @@ def describe(event, request, lang: str = "ja") -> EventText:
             for page in (relations.salon, relations.project)
             if page
         },
-        image=image_file(event.image, request) if event.image_id else None,
+        image=image_file(event.image, request, [e.image for e in relations.listing])
+        if event.image_id
+        else None,
         speakers=speakers_of(event.speakers),
     )

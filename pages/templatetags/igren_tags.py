@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 
 from pages import routing, seo
 from pages.events import presenter
+from pages.events.text import image_file
 from pages.events.windows import TOKYO
 from pages.page_urls import absolute_url
 from pages.rich_text import public_html
@@ -61,11 +62,6 @@ def site_menu(context):
 
 @register.simple_tag(takes_context=True)
 def share_image_url(context, image):
-    """Absolute URL of a 1280-pixel-wide copy of a share image (og:image)."""
-    if image is None:
-        return ""
-    try:
-        rendition = image.get_rendition("width-1280")
-    except OSError:
-        return ""
-    return context["request"].build_absolute_uri(rendition.url)
+    """Absolute URL of a share image's shared copy (og:image), as the feeds carry it."""
+    found = image_file(image, context["request"])
+    return found.url if found is not None else ""
