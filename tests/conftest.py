@@ -98,6 +98,20 @@ def served_site(tmp_path_factory):
     site.stop()
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium through Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.outside_tools import CHROMIUM_ARGS
+
+    executable = chromium()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 def pytest_runtest_setup(item):
     """`@pytest.mark.tools(node="pkg", chromium=True)`: check the outside tools a test needs
     before its fixtures start servers (a missing tool skips, or fails in CI, at once)."""

@@ -1,6 +1,11 @@
 """Helpers for the feed tests: fetch a feed and parse it with a real parser."""
 
+import json
+import subprocess
+
 import icalendar
+
+from tests.outside_tools import JS_DIR, node_with
 
 
 def fetch(client, path, status=200, **headers):
@@ -22,3 +27,18 @@ def vevents(body: bytes) -> dict:
 
 def by_summary(body: bytes) -> dict:
     return {str(e["SUMMARY"]): e for e in vevents(body).values()}
+
+
+def ical_js(body: bytes, tmp_path) -> list:
+    """The VEVENTs of an iCalendar body as ical.js reads them (tests/js/parse_ical.mjs)."""
+    node = node_with("ical.js")
+    path = tmp_path / "feed.ics"
+    path.write_bytes(body)
+    completed = subprocess.run(
+        [node, str(JS_DIR / "parse_ical.mjs"), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(completed.stdout)[0]

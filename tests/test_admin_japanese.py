@@ -12,7 +12,6 @@ import re
 
 import pytest
 
-from tests.outside_tools import CHROMIUM_ARGS, chromium
 from tests.served_site import ServedSite
 
 PASSWORD = "pw-japanese-admin-1"
@@ -64,17 +63,6 @@ def admin_site(tmp_path_factory):
     )
     yield site
     site.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    executable = chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,13 @@ The demo site runs behind a real HTTP server (`served_site`); a plain HTML page 
 port (a different origin) embeds both the <igren-events> web component and the iframe.
 """
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from igren_cms.demo.events import EVENTS
-from tests.outside_tools import CHROMIUM_ARGS, chromium
-from tests.served_site import free_port
+from tests.served_site import served_directory
 
 pytestmark = pytest.mark.tools(chromium=True)
 
@@ -41,32 +37,12 @@ HOST_PAGE = """<!DOCTYPE html>
 """
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def host_origin(served_site, tmp_path_factory):
     root = tmp_path_factory.mktemp("partner-site")
     (root / "index.html").write_text(HOST_PAGE.format(site=served_site.url), encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", free_port()), functools.partial(Quiet, directory=str(root))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with served_directory(root) as origin:
+        yield origin
 
 
 @pytest.fixture

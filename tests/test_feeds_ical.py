@@ -10,7 +10,7 @@ from igren_cms.feeds.ical import fold
 from pages.events.windows import TOKYO
 from pages.models import EventPage
 from snippets.models import Venue
-from tests.feeds import by_summary, fetch, vevents
+from tests.feeds import by_summary, fetch, ical_js, vevents
 
 pytestmark = pytest.mark.django_db
 FEED = "/feeds/events.ics"
@@ -208,22 +208,9 @@ def test_folding_keeps_characters_whole(text):
 
 
 def test_ical_js_reads_the_demo_calendar_like_python_does(client, tmp_path):
-    import json
-    import subprocess
 
-    from tests.outside_tools import JS_DIR, node_with
-
-    node = node_with("ical.js")
     body = fetch(client, FEED).content
-    (tmp_path / "demo.ics").write_bytes(body)
-    completed = subprocess.run(
-        [node, str(JS_DIR / "parse_ical.mjs"), str(tmp_path / "demo.ics")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    parsed = {e["uid"]: e for e in json.loads(completed.stdout)[0]}
+    parsed = {e["uid"]: e for e in ical_js(body, tmp_path)}
     python = vevents(body)
     assert set(parsed) == set(python)
     for uid, event in python.items():

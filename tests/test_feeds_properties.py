@@ -8,7 +8,6 @@ json for JSON Feed) and hold exactly the events expected.
 
 import json
 import re
-import subprocess
 
 import feedparser
 import pytest
@@ -19,8 +18,7 @@ from hypothesis import strategies as st
 
 from pages.plain_text import one_line
 from snippets.models import Venue
-from tests.feeds import vevents
-from tests.outside_tools import JS_DIR, node_with
+from tests.feeds import ical_js, vevents
 
 pytestmark = pytest.mark.django_db
 
@@ -65,20 +63,6 @@ hostile_text = st.lists(
     min_size=1,
     max_size=8,
 ).map("".join)
-
-
-def ical_js(body: bytes, tmp_path) -> list:
-    node = node_with("ical.js")
-    path = tmp_path / "feed.ics"
-    path.write_bytes(body)
-    completed = subprocess.run(
-        [node, str(JS_DIR / "parse_ical.mjs"), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    return json.loads(completed.stdout)[0]
 
 
 @settings(

@@ -8,15 +8,13 @@ by python icalendar and by ical.js), none on a holiday.
 import datetime
 import json
 import re
-import subprocess
 import urllib.parse
 import urllib.request
 
 import jpholiday
 import pytest
 
-from tests.feeds import vevents
-from tests.outside_tools import CHROMIUM_ARGS, JS_DIR, chromium, node_with
+from tests.feeds import ical_js, vevents
 from tests.served_site import ServedSite
 from tests.test_editors_day import screenshot
 
@@ -50,16 +48,6 @@ def site(tmp_path_factory):
     )
     yield served
     served.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def signed_in(browser, site, username):
@@ -179,12 +167,5 @@ def test_a_year_of_meetings_by_rule_in_ten_actions(browser, site, tmp_path):
     days = sorted(event["DTSTART"].dt.date().isoformat() for event in ours.values())
     assert days == MEETINGS
     assert not any(jpholiday.is_holiday(datetime.date.fromisoformat(day)) for day in days)
-    node = node_with("ical.js")
-    path = tmp_path / "rules.ics"
-    path.write_bytes(calendar)
-    completed = subprocess.run(
-        [node, str(JS_DIR / "parse_ical.mjs"), str(path)],
-        capture_output=True, text=True, timeout=60, check=True,
-    )  # fmt: skip
-    parsed = {event["uid"] for event in json.loads(completed.stdout)[0]}
+    parsed = {event["uid"] for event in ical_js(calendar, tmp_path)}
     assert set(ours) <= parsed

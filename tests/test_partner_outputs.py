@@ -4,7 +4,6 @@ image and the association as author, through real parsers."""
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import extruct
@@ -15,8 +14,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from igren_cms.conf import association_name
 from pages.models import EventPage
-from tests.feeds import fetch, vevents
-from tests.outside_tools import JS_DIR, node_with
+from tests.feeds import fetch, ical_js, vevents
 
 pytestmark = pytest.mark.django_db
 SCHEMA = "https://schema.org/"
@@ -141,16 +139,7 @@ def test_the_event_image_travels_in_json_ld_and_every_feed(client, pictured_even
     body = fetch(client, "/feeds/events.ics").content
     (vevent,) = [e for e in vevents(body).values() if str(e["SUMMARY"]) == "写真つきの交流会"]
     assert str(vevent["IMAGE"]) == image_url
-    node = node_with("ical.js")
-    (tmp_path / "feed.ics").write_bytes(body)
-    parsed = subprocess.run(
-        [node, str(JS_DIR / "parse_ical.mjs"), str(tmp_path / "feed.ics")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    (found,) = [e for e in json.loads(parsed.stdout)[0] if e["summary"] == "写真つきの交流会"]
+    (found,) = [e for e in ical_js(body, tmp_path) if e["summary"] == "写真つきの交流会"]
     assert found["image"] == image_url
 
 

@@ -3,19 +3,16 @@ page, a page with the strict CSP docs/embedding.md names (each snippet pasted as
 it), a right-to-left page and a page that unsets every style. axe-core checks each for WCAG
 violations; the screenshots in docs/embedding.md come from here (IGREN_WRITE_SCREENSHOT=1)."""
 
-import functools
-import http.server
 import json
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from tests.outside_tools import CHROMIUM_ARGS, JS_DIR, chromium, node_with
-from tests.served_site import free_port
+from tests.outside_tools import JS_DIR, node_with
+from tests.served_site import served_directory
 
 pytestmark = pytest.mark.tools(chromium=True, node="axe-core")
 
@@ -66,11 +63,6 @@ def parts_of(lang="ja", dir="ltr", csp="", head="", body=""):
     return {"lang": lang, "dir": dir, "csp": csp, "head": head, "body": body}
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def partner(served_site, tmp_path_factory):
     node_with("axe-core")
@@ -81,40 +73,20 @@ def partner(served_site, tmp_path_factory):
         "## 3. iframe で載せる"
     ).replace("https://HOST", site)
     pages = {
-        "light.html": parts_of(lang="ja", dir="ltr", csp="", head="", body=widget_html(site)),
-        "dark.html": parts_of(lang="ja", dir="ltr", csp="", head=DARK, body=widget_html(site)),
+        "light.html": parts_of(body=widget_html(site)),
+        "dark.html": parts_of(head=DARK, body=widget_html(site)),
         "csp.html": parts_of(
-            lang="ja",
-            dir="ltr",
             csp=f'<meta http-equiv="Content-Security-Policy" content="{strict_csp(site)}">',
-            head="",
             body=docs_snippets,
         ),
-        "english.html": parts_of(
-            lang="en", dir="ltr", csp="", head="", body=widget_html(site, lang="ja")
-        ),
-        "rtl.html": parts_of(lang="ar", dir="rtl", csp="", head="", body=widget_html(site)),
-        "unset.html": parts_of(lang="ja", dir="ltr", csp="", head=UNSET, body=widget_html(site)),
+        "english.html": parts_of(lang="en", body=widget_html(site, lang="ja")),
+        "rtl.html": parts_of(lang="ar", dir="rtl", body=widget_html(site)),
+        "unset.html": parts_of(head=UNSET, body=widget_html(site)),
     }
     for name, parts in pages.items():
         (root / name).write_text(PAGE.format(**parts), encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", free_port()), functools.partial(Quiet, directory=str(root))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with served_directory(root) as origin:
+        yield origin
 
 
 @pytest.fixture
