@@ -39,6 +39,7 @@ class PreviewTokenError(BadInput):
 
 def issue(page) -> str:
     """Keep `page` as it stands (unsaved changes included) and return a token for it."""
+    provisional_url_path(page)
     key = secrets.token_urlsafe(18)
     revision_id = getattr(page, "latest_revision_id", None)
     cache.set(
@@ -52,6 +53,19 @@ def issue(page) -> str:
         preview_max_age(),
     )
     return signing.dumps({"k": key, "p": page.pk, "r": revision_id}, salt=SALT, compress=True)
+
+
+def provisional_url_path(page) -> None:
+    """A page not saved yet gets the url_path it will have: its parent's and its slug.
+
+    Wagtail's preview on create places the page in the tree (`path`) and sets `url_path` before
+    the slug has its default (made from the title when left empty), so the path would end in
+    "//"; the frontend's preview route needs the page's future address."""
+    if page.pk is not None or not page.path or not page.slug:
+        return
+    parent = Page.objects.filter(path=page.path[: -Page.steplen]).first()
+    if parent is not None:
+        page.set_url_path(parent)
 
 
 def load(token: str):
@@ -100,7 +114,7 @@ def redirect_to_frontend(page, request):
     # name (EventPage), which `type` was in contract 1.0.
     model = type(page).__name__
     query = {"token": token, "type": TYPE_NAMES.get(type(page), model), "model": model}
-    path = site_path(page, request) if page.pk else None
+    path = site_path(page, request)
     if path:
         query["path"] = path
     return HttpResponseRedirect(f"{preview_url()}?{urllib.parse.urlencode(query)}")

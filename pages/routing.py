@@ -6,39 +6,16 @@ request's `Audience` (pages.visibility), so a frontend can route exactly what th
 from urllib.parse import unquote, urlsplit
 
 from django.apps import apps
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from pages import inputs
 from pages.page_urls import absolute_url
 from pages.request_state import state_of
+from pages.sites import site_for, site_root_path
 from pages.visibility import audience_for
 
 MAX_PATH = 2000
 STEPLEN = Page.steplen
-
-
-def site_for(request) -> Site | None:
-    """The Wagtail site the request is for, else the default site (cached on the request)."""
-    return state_of(request).keep("site", lambda: _find_site(request))
-
-
-def _find_site(request) -> Site | None:
-    site = Site.find_for_request(request)
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    return site
-
-
-def site_root_path(request) -> str | None:
-    """The url_path of the request's site root ("/home/"), from the site root paths Wagtail
-    caches (the same lookup every page URL uses), so no query for the root page itself."""
-    site = site_for(request)
-    if site is None:
-        return None
-    for root in Page._get_site_root_paths(Page, request):
-        if root.site_id == site.pk:
-            return root.root_path
-    return None
 
 
 def depth_of(url_path: str) -> int:

@@ -13,11 +13,11 @@ One rule for the served site's <head> and the API's `Page.seo`:
 from dataclasses import dataclass
 
 from igren_cms.conf import association_name
-from pages import routing
 from pages.page_urls import absolute_url
 from pages.plain_text import html_to_text, one_line
 from pages.request_state import state_of
 from pages.rich_text import expanded_body, public_html
+from pages.sites import site_root_path
 from pages.visibility import audience_for
 
 DESCRIPTION_LENGTH = 120
@@ -79,7 +79,7 @@ def site_home(request):
     def find():
         from pages.models import HomePage
 
-        root_path = routing.site_root_path(request)
+        root_path = site_root_path(request)
         if root_path is None:
             return None
         home = HomePage.objects.filter(url_path=root_path).select_related("share_image__collection")

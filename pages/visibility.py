@@ -8,7 +8,9 @@ the `publish_scheduled` job next runs. An image or document is public unless its
 
 `Audience` is a snapshot of these rules at one moment: it reads the restrictions once, then
 filters any number of querysets (`filter`) or checks already-loaded objects (`allows_page`,
-`allows_collection`) without further queries. Every output (templates, GraphQL, feeds,
+`allows_collection`) without further queries. A request's audience sees the request's site only
+(its `scope`, the site root's url_path): every page any output lists has a path on that site,
+the one `page(path:)` takes back. Every output (templates, GraphQL, feeds,
 embeds) takes its content through it, usually via `GatedPageQuerySet.visible_to(audience)`
 (named apart from Wagtail's `PageQuerySet.public()`, which means "not in a private section").
 """
@@ -22,6 +24,7 @@ from wagtail.models import CollectionViewRestriction, Page, PageManager, PageVie
 from wagtail.query import PageQuerySet
 
 from pages.request_state import state_of
+from pages.sites import site_root_path
 
 
 def schedule_q(now) -> Q:
@@ -34,8 +37,10 @@ def schedule_q(now) -> Q:
 class Audience:
     """What an anonymous visitor may see at `now`."""
 
-    def __init__(self, now=None):
+    def __init__(self, now=None, scope: str | None = None):
         self.now = now or timezone.now()
+        # The url_path of the site root whose pages this audience sees; None: every site.
+        self.scope = scope
 
     @cached_property
     def restricted_page_paths(self) -> tuple[str, ...]:
@@ -53,7 +58,8 @@ class Audience:
 
     def filter(self, queryset):
         """Narrow a queryset of pages (any page model) to the public ones."""
-        return queryset.filter(live=True).filter(schedule_q(self.now)).exclude(self._private_q())
+        public = queryset.filter(live=True).filter(schedule_q(self.now)).exclude(self._private_q())
+        return public.filter(url_path__startswith=self.scope) if self.scope else public
 
     def allows_page(self, page) -> bool:
         """The same rule for a page already loaded (e.g. through select_related)."""
@@ -62,6 +68,8 @@ class Audience:
         if page.go_live_at and page.go_live_at > self.now:
             return False
         if page.expire_at and page.expire_at <= self.now:
+            return False
+        if self.scope and not page.url_path.startswith(self.scope):
             return False
         return not any(page.path.startswith(p) for p in self.restricted_page_paths)
 
@@ -94,10 +102,11 @@ class Audience:
 
 
 def audience_for(request) -> Audience:
-    """One snapshot per request, shared by every output of that request (None: a fresh one)."""
+    """One snapshot per request, shared by every output of that request (None: a fresh one,
+    of every site)."""
     if request is None:
         return Audience()
-    return state_of(request).keep("audience", Audience)
+    return state_of(request).keep("audience", lambda: Audience(scope=site_root_path(request)))
 
 
 class LoadedTogether(ModelIterable):

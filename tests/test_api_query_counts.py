@@ -103,7 +103,9 @@ def test_projects_salons_history_are_bounded(client, sixty_events):
     assert salons <= 8
     history, body = count_queries(client, "{ history { title entries { wareki title } } }")
     assert len(body["data"]["history"]["entries"]) >= 14
-    assert history <= 3
+    # The site root paths the audience is scoped to (Wagtail keeps them in the cache between
+    # requests; this count starts cold), the view restrictions, the page, its entries.
+    assert history <= 4
 
 
 @pytest.mark.parametrize("limit", [5, 20])

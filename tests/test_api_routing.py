@@ -191,3 +191,45 @@ def test_the_sitemap_points_at_the_frontend_in_headless_mode(client, db):
     with override_settings(IGREN_FRONTEND_URL="https://www.igren.example"):
         locations = sitemap_locations(client)
     assert locations and all(loc.startswith("https://www.igren.example/") for loc in locations)
+
+
+def test_each_site_lists_only_its_own_pages_with_paths_it_routes(make_event, home, settings):
+    """With a second site in the tree, no output of one site shows the other's pages, so every
+    path a list gives is one `page(path:)` on that site takes back (path and url are non-null)."""
+    from wagtail.models import Page, Site
+
+    from pages.models import EventIndexPage
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "sister.example.jp"]
+    other_home = Page.get_first_root_node().add_child(
+        instance=Page(title="姉妹サイト", slug="sister")
+    )
+    Site.objects.create(hostname="sister.example.jp", port=80, root_page=other_home)
+    other_index = other_home.add_child(instance=EventIndexPage(title="催し", slug="events"))
+    theirs = make_event("姉妹サイトの催し", "sister-event", parent=other_index)
+    ours = make_event("本サイトの催し", "our-event")
+    query = """query($id: ID!) { events(perPage: 100) { items { id title path url } }
+      search(query: "サイトの催し") { items { title path } }
+      node(id: $id) { id } event(id: $id) { id } }"""
+
+    def ask(host, event):
+        response = Client(HTTP_HOST=host).post(
+            "/graphql/", {"query": query, "variables": {"id": str(event.pk)}},
+            content_type="application/json",
+        )  # fmt: skip
+        body = response.json()
+        assert "errors" not in body, body
+        return body["data"]
+
+    mine = ask("localhost", theirs)
+    titles = {item["title"] for item in mine["events"]["items"]}
+    assert ours.title in titles and theirs.title not in titles
+    assert [hit["title"] for hit in mine["search"]["items"]] == [ours.title]
+    assert mine["node"] is None and mine["event"] is None
+    for item in mine["events"]["items"]:
+        assert item["path"] and item["url"].endswith(item["path"])
+    sister = ask("sister.example.jp", ours)
+    assert [item["path"] for item in sister["events"]["items"]] == ["/events/sister-event/"]
+    assert sister["node"] is None and sister["event"] is None
+    feed = Client(HTTP_HOST="sister.example.jp").get("/feeds/events.ics").content.decode()
+    assert "姉妹サイトの催し" in feed and "本サイトの催し" not in feed

@@ -70,16 +70,28 @@ def test_the_preview_shows_unsaved_changes_through_the_live_types(headless, clie
 
 def test_a_new_page_can_be_previewed_before_its_first_save(headless, client, event_index):
     start = timezone.now() + datetime.timedelta(days=9)
-    draft = EventPage(title="作成中のイベント", slug="being-written", start=start,
+    draft = EventPage(title="作成中のイベント", slug="", start=start,
                       end=start + datetime.timedelta(hours=1), attendance_mode="online",
                       online_url="https://meet.example.jp/x")  # fmt: skip
+    # As Wagtail's preview on create does: placed in the tree, url_path set while the slug is
+    # still empty, then the slug's default made from the title.
+    draft.depth = event_index.depth + 1
+    draft.path = event_index.get_last_child()._inc_path()
+    draft.set_url_path(event_index)
+    draft.minimal_clean()
     token, params = preview_token(draft)
-    assert "path" not in params
+    # The frontend's preview route gets the address the page will have once published.
+    assert params["path"] == ["/events/作成中のイベント/"]
     body = client.post(
-        "/graphql/", {"query": QUERY, "variables": {"t": token}}, content_type="application/json"
+        "/graphql/",
+        {"query": QUERY.replace("title path", "title path url"), "variables": {"t": token}},
+        content_type="application/json",
     ).json()
-    assert body["data"]["preview"]["title"] == "作成中のイベント"
-    assert body["data"]["preview"]["location"] == "オンライン"
+    assert "errors" not in body, body
+    shown = body["data"]["preview"]
+    assert shown["title"] == "作成中のイベント" and shown["location"] == "オンライン"
+    assert shown["path"] == "/events/作成中のイベント/"
+    assert urllib.parse.unquote(shown["url"]) == "https://front.example.jp/events/作成中のイベント/"
 
 
 def test_bad_and_expired_tokens_are_errors_with_codes(headless, client):

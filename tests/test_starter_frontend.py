@@ -1,6 +1,7 @@
 """The starter frontend (examples/frontend) kept green: typed by GraphQL Code Generator from the
 live API, built (astro check included), started, and crawled link by link: no 404 or 500, one
-GraphQL request a page, and each page says what the served site says (its <title> and <h1>)."""
+GraphQL request a page, and each page says what the served site says: its <title> and <h1>,
+and every paragraph of the served page's main text."""
 
 import html.parser
 import os
@@ -22,15 +23,17 @@ MAX_PAGES = 120
 
 
 class Page(html.parser.HTMLParser):
-    """The parts of a page the crawl compares: links, <title>, the <h1> inside <main>, and the
-    texts of <main>'s links to event pages."""
+    """The parts of a page the crawl compares: links, <title>, the <h1> inside <main>, the
+    texts of <main>'s links to event pages, its paragraphs and its whole text."""
 
     def __init__(self):
         super().__init__()
-        self.links, self.title, self.h1 = [], "", ""
+        self.links, self.title, self.h1, self.main = [], "", "", ""
         self.event_links: list[str] = []
+        self.paragraphs: list[str] = []
         self._in = []
         self._event_link = None
+        self._paragraph = None
 
     def handle_starttag(self, tag, attrs):
         self._in.append(tag)
@@ -40,17 +43,26 @@ class Page(html.parser.HTMLParser):
             path = urllib.parse.urlsplit(href).path
             if "main" in self._in and path.startswith("/events/") and path != "/events/":
                 self._event_link = ""
+        if tag == "p" and "main" in self._in:
+            self._paragraph = ""
 
     def handle_endtag(self, tag):
         if tag == "a" and self._event_link is not None:
             self.event_links.append(" ".join(self._event_link.split()))
             self._event_link = None
+        if tag == "p" and self._paragraph is not None:
+            self.paragraphs.append(" ".join(self._paragraph.split()))
+            self._paragraph = None
         while self._in and self._in.pop() != tag:
             pass
 
     def handle_data(self, data):
         if self._event_link is not None:
             self._event_link += data
+        if self._paragraph is not None:
+            self._paragraph += data
+        if "main" in self._in and "script" not in self._in:
+            self.main += data + " "
         if "title" in self._in and "head" in self._in:
             self.title += data
         if "h1" in self._in and "main" in self._in:
@@ -61,7 +73,14 @@ def parse(body: str) -> Page:
     page = Page()
     page.feed(body)
     page.title, page.h1 = " ".join(page.title.split()), " ".join(page.h1.split())
+    page.main = " ".join(page.main.split())
     return page
+
+
+def squeeze(text: str) -> str:
+    """Text compared without its spaces: the two sites break lines and join inline elements
+    differently."""
+    return "".join(text.split())
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -136,7 +155,7 @@ def starter(api_site, tmp_path_factory):
 def test_the_starter_crawls_clean_in_one_request_a_page_and_matches_the_served_site(
     starter, api_site
 ):
-    seen, queue, problems = set(), ["/"], []
+    seen, queue, problems, compared = set(), ["/"], [], []
     while queue and len(seen) < MAX_PAGES:
         path = queue.pop(0)
         if path in seen:
@@ -153,12 +172,20 @@ def test_the_starter_crawls_clean_in_one_request_a_page_and_matches_the_served_s
         page = parse(body)
         served = parse(get(api_site.url + path)[2])
         assert (page.title, page.h1) == (served.title, served.h1), path
+        # The main text: every paragraph the served page writes (rich text, summaries, dates,
+        # places) is on the starter's page too.
+        ours = squeeze(page.main)
+        missed = [p for p in served.paragraphs if squeeze(p) and squeeze(p) not in ours]
+        compared.append(len(served.paragraphs))
+        if missed:
+            problems.append((path, "main text", missed))
         for href in page.links:
             split = urllib.parse.urlsplit(href)
             if not split.netloc and split.path.startswith("/") and split.path != "/search":
                 queue.append(split.path)
     assert problems == []
     assert len(seen) >= 20, sorted(seen)  # home, sections, every salon and project, events
+    assert sum(compared) >= 3 * len(compared)  # pages have text to compare, not just headings
 
 
 def test_the_events_page_lists_what_the_served_one_lists(starter, api_site):

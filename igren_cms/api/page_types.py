@@ -69,8 +69,10 @@ class PageLink(graphene.ObjectType):
     )
     title = graphene.String(required=True, description="Page title.")
     slug = graphene.String(required=True, description="Page slug.")
-    url = graphene.String(description="Absolute public URL of the page.")
-    path = graphene.String(description="Path within the site, e.g. /salons/kawasaki/.")
+    url = graphene.String(required=True, description="Absolute public URL of the page.")
+    path = graphene.String(
+        required=True, description="Path within the site, e.g. /salons/kawasaki/."
+    )
 
     resolve_url = staticmethod(page_url)
     resolve_path = staticmethod(page_path)
@@ -86,11 +88,13 @@ class Page(graphene.Interface):
     title = graphene.String(required=True, description="Page title.")
     slug = graphene.String(required=True, description="Page slug.")
     url = graphene.String(
-        description="Absolute public URL (the frontend's in headless mode); null if unrouted."
+        required=True, description="Absolute public URL (the frontend's in headless mode)."
     )
     path = graphene.String(
+        required=True,
         description="Path within the site, e.g. /events/japan-korea-seminar/: what "
-        "`page(path:)` takes back. Null for a page outside every site."
+        "`page(path:)` takes back. Every page the API gives is on the request's site; a "
+        "preview of a page not saved yet has the path it will get.",
     )
     seo_title = graphene.String(
         description="The editor's SEO title, when set (`seo.title` has the fallback)."

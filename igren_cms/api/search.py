@@ -44,10 +44,13 @@ class SearchResult(graphene.ObjectType):
     date = graphene.Date(
         description="Event day, salon opening, project start or history date, when known."
     )
-    url = graphene.String(description="Absolute URL (a history entry's anchor on its page).")
+    url = graphene.String(
+        required=True, description="Absolute URL (a history entry's anchor on its page)."
+    )
     path = graphene.String(
+        required=True,
         description="Path within the site, as `page(path:)` takes it; a history entry's ends "
-        "with its anchor (/history/#entry-9), which `page(path:)` ignores."
+        "with its anchor (/history/#entry-9), which `page(path:)` ignores.",
     )
     page = graphene.Field(Page, description="The matched page; null for a history entry.")
     anchor = graphene.String(description="A history entry's anchor on its page (entry-9).")
