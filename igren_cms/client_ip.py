@@ -27,13 +27,18 @@ def _address(value):
 
 def client_address(request) -> str | None:
     """The address to count this request's client under."""
-    peer = _address(request.META.get("REMOTE_ADDR", ""))
+    return address_from(request.META)
+
+
+def address_from(environ) -> str | None:
+    """The same, from a WSGI environ (Django's `request.META`, or gunicorn's for its log)."""
+    peer = _address(environ.get("REMOTE_ADDR", ""))
     networks = trusted_proxy_networks()
     if peer is None or not any(peer in network for network in networks):
         return str(peer) if peer is not None else None
     # Strict: one malformed entry and none of the header is believed (a trusted proxy never
     # writes one), rather than skipping it and believing what the client wrote left of it.
-    chain = split_proxy_chain(request.META.get(FORWARDED_HEADER, ""), strict=True) or []
+    chain = split_proxy_chain(environ.get(FORWARDED_HEADER, ""), strict=True) or []
     for hop in reversed(chain):
         hop = _address(hop)
         if hop is not None and not any(hop in network for network in networks):

@@ -177,6 +177,11 @@ def csrf_cookie_name() -> str:
     return settings.CSRF_COOKIE_NAME
 
 
+def media_url() -> str:
+    """Where uploaded files are served: the visibility gate's path (igren_cms.media)."""
+    return settings.MEDIA_URL
+
+
 def https_required() -> bool:
     return bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
 

@@ -10,7 +10,8 @@ be safe to run twice (webhook deliveries carry their delivery id for the receive
 repeat; purges, reference index updates and file deletions are idempotent).
 
 Tasks claimed by other workers (a plain `db_worker`) are left alone: nothing here knows whether
-those are alive. The Redis queue has RQ's own recovery (igren_cms.task_backends).
+those are alive. On the Redis queue RQ notices a dead worker itself, and `requeue_abandoned_rq`
+queues its job again.
 """
 
 import logging
@@ -82,4 +83,40 @@ def requeue_abandoned(now=None) -> int:
             logger.warning("task %s queued again: its worker %s stopped", task.task_path, last)
             count += 1
     WorkerHeartbeat.objects.filter(seen_at__lt=now - timedelta(days=1)).delete()
+    return count
+
+
+# -- the Redis queue (RQ) --------------------------------------------------------------------
+
+# A job that kills its worker each time (it runs the machine out of memory) is not run for ever.
+RQ_REQUEUE_LIMIT = 3
+
+
+def requeue_abandoned_rq(queue_name: str = "default") -> int:
+    """Queue again the RQ jobs whose worker died mid-job; the number queued.
+
+    RQ notices a dead worker itself: once the job's heartbeat has lapsed (a minute past its
+    monitoring interval), its `StartedJobRegistry` cleanup moves the job to the failed registry
+    as abandoned, and retries only jobs enqueued with a `Retry`, which django-tasks-rq cannot
+    ask for. Retrying every failure would also re-run tasks that raised, which the database
+    queue leaves failed. So each cycle runs RQ's cleanup and queues again just the abandoned
+    jobs, as `requeue_abandoned` does for the database queue."""
+    import django_rq
+    from rq.exceptions import AbandonedJobError
+
+    queue = django_rq.get_queue(queue_name)
+    queue.started_job_registry.cleanup()
+    failed = queue.failed_job_registry
+    count = 0
+    for job in queue.job_class.fetch_many(failed.get_job_ids(), connection=queue.connection):
+        if job is None or AbandonedJobError.__name__ not in (job.exc_info or ""):
+            continue
+        requeues = job.meta.get("igren_requeues", 0)
+        if requeues >= RQ_REQUEUE_LIMIT:
+            continue
+        job.meta["igren_requeues"] = requeues + 1
+        job.save_meta()
+        failed.requeue(job)
+        logger.warning("task %s queued again: its worker died mid-job", job.func_name)
+        count += 1
     return count

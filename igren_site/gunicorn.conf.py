@@ -29,3 +29,5 @@ limit_request_field_size = 8190
 forwarded_allow_ips = "*"  # only the proxy can reach gunicorn; it overwrites X-Forwarded-*
 accesslog = "-"
 errorlog = "-"
+# The access log names the client as the app decides it (IGREN_TRUSTED_PROXIES), not the proxy.
+logger_class = "igren_site.gunicorn_logging.ClientAddressLogger"

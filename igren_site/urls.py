@@ -20,7 +20,8 @@ urlpatterns = [
 ]
 
 # Uploaded files only through the visibility gate (igren_cms/media.py), in every mode: the proxy
-# never serves MEDIA_ROOT itself. With object storage, MEDIA_URL is the bucket's and this is unused.
+# never serves MEDIA_ROOT itself, and with object storage the bucket stays private
+# (igren_cms.storage).
 if settings.MEDIA_URL.startswith("/"):
     urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media.serve))
 

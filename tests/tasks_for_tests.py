@@ -22,3 +22,9 @@ def slow_once(marker: str) -> str:
         time.sleep(120)
     path.write_text(path.read_text() + "done\n")
     return "done"
+
+
+@task()
+def fails() -> None:
+    """A task that raises: filed as failed, and not run again."""
+    raise RuntimeError("試験のための失敗")

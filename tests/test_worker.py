@@ -153,16 +153,63 @@ def recovery_database(tmp_path):
         yield url or f"sqlite:///{tmp_path / 'recovery.sqlite3'}"
 
 
+def start_worker(site, log_path):
+    """`igren_worker` in a process group of its own, so a SIGKILL takes its work horse too."""
+    import subprocess
+    import sys
+
+    from tests.served_site import ROOT
+
+    log = open(log_path, "wb")  # noqa: SIM115 - closed with the process
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "igren_worker", "--interval", "0.5"],
+        cwd=ROOT,
+        env=site.env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+
+def wait_for(predicate, seconds=40):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def killed_mid_task(site, marker, log_path):
+    """Start a worker, let it begin the slow task, and kill it (SIGKILL) in the middle."""
+    import os
+    import signal
+
+    first = start_worker(site, log_path)
+    try:
+        assert wait_for(lambda: marker.exists() and "start" in marker.read_text())
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)  # mid-task: no chance to tidy up
+        first.wait(timeout=10)
+
+
+def finished_by_the_next_worker(site, marker, log_path):
+    second = start_worker(site, log_path)
+    try:
+        assert wait_for(lambda: "done" in marker.read_text()), marker.read_text()
+    finally:
+        second.terminate()
+        second.wait(timeout=20)
+    assert marker.read_text() == "start\nstart\ndone\n"  # ran again, once, to the end
+    assert "queued again" in log_path.read_text()
+
+
 def test_a_task_interrupted_by_the_workers_death_runs_again(tmp_path, recovery_database):
     """At least once: a worker killed (SIGKILL) in the middle of a task leaves it RUNNING; the
     next worker sees the dead one's heartbeat stop and runs the task again, to the end."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    from tests.served_site import ROOT, ServedSite
+    from tests.served_site import ServedSite
 
     site = ServedSite(
         tmp_path,
@@ -177,43 +224,51 @@ def test_a_task_interrupted_by_the_workers_death_runs_again(tmp_path, recovery_d
     else:
         site.manage("migrate", "--noinput")
     marker = tmp_path / "marker.txt"
+    site.shell(f"from tests.tasks_for_tests import slow_once; slow_once.enqueue({str(marker)!r})")
+    killed_mid_task(site, marker, tmp_path / "first.log")
+    assert site.shell(STATUS_OF_SLOW) == "RUNNING"  # what django-tasks-db alone leaves behind
+    finished_by_the_next_worker(site, marker, tmp_path / "second.log")
+    assert site.shell(STATUS_OF_SLOW) == "SUCCESSFUL"
 
-    shell = site.shell
-    shell(f"from tests.tasks_for_tests import slow_once; slow_once.enqueue({str(marker)!r})")
 
-    def worker(log_name):
-        log = open(tmp_path / log_name, "wb")  # noqa: SIM115 - closed with the process
-        return subprocess.Popen(
-            [sys.executable, "manage.py", "igren_worker", "--interval", "0.5"],
-            cwd=ROOT,
-            env=site.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+RQ_STATE = """
+import django_rq
+queue = django_rq.get_queue("default")
+print(len(queue.started_job_registry), len(queue.failed_job_registry), queue.count)
+"""
+
+
+def test_a_job_interrupted_by_the_workers_death_runs_again_on_redis(tmp_path):
+    """The same on the Redis queue (RQ): RQ takes the killed worker's job for abandoned once
+    its heartbeat lapses and files it as failed; the next cycle queues it again and it runs to
+    the end. A task that raises is not run again."""
+    import redis
+
+    from tests.served_site import ServedSite
+
+    redis_url = "redis://127.0.0.1:6379/14"
+    redis.Redis.from_url(redis_url).flushdb()
+    site = ServedSite(tmp_path, extra_env={"IGREN_TEST_TASKS": "queued", "REDIS_URL": redis_url})
+    site.prepare(like={})
+    try:
+        marker = tmp_path / "marker.txt"
+        site.shell(
+            f"from tests.tasks_for_tests import slow_once; slow_once.enqueue({str(marker)!r})"
         )
-
-    def wait_for(predicate, seconds=40):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.2)
-        return False
-
-    first = worker("first.log")
-    try:
-        assert wait_for(lambda: marker.exists() and "start" in marker.read_text())
+        killed_mid_task(site, marker, tmp_path / "first.log")
+        assert site.shell(RQ_STATE).split() == ["1", "0", "0"]  # left as started
+        # RQ's own cleanup, as it runs once the dead worker's heartbeat has lapsed (a minute
+        # past its monitoring interval): the test stands in for that minute.
+        site.shell(
+            "import time, django_rq\n"
+            "django_rq.get_queue('default').started_job_registry.cleanup(time.time() + 600)"
+        )
+        assert site.shell(RQ_STATE).split() == ["0", "1", "0"]  # filed as failed, abandoned
+        finished_by_the_next_worker(site, marker, tmp_path / "second.log")
+        assert site.shell(RQ_STATE).split() == ["0", "0", "0"]
+        site.shell("from tests.tasks_for_tests import fails; fails.enqueue()")
+        site.manage("igren_worker", "--once")
+        site.manage("igren_worker", "--once")
+        assert site.shell(RQ_STATE).split() == ["0", "1", "0"]  # failed, and left failed
     finally:
-        os.killpg(first.pid, signal.SIGKILL)  # mid-task: no chance to tidy up
-        first.wait(timeout=10)
-    assert shell(STATUS_OF_SLOW) == "RUNNING"  # what django-tasks-db alone leaves behind
-
-    second = worker("second.log")
-    try:
-        assert wait_for(lambda: "done" in marker.read_text()), marker.read_text()
-    finally:
-        second.terminate()
-        second.wait(timeout=20)
-    assert marker.read_text() == "start\nstart\ndone\n"  # ran again, once, to the end
-    assert shell(STATUS_OF_SLOW) == "SUCCESSFUL"
-    assert "queued again" in (tmp_path / "second.log").read_text()
+        redis.Redis.from_url(redis_url).flushdb()

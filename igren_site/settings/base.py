@@ -128,25 +128,21 @@ DJANGO_REDIS_LOGGER = "igren_cms.outage.redis"
 
 # Media (images, documents, renditions) in S3-compatible object storage when a bucket is
 # configured (django-storages), so every app instance reads and writes the same files; local
-# files under MEDIA_ROOT otherwise. Static files stay local (collected into the image).
+# files under MEDIA_ROOT otherwise. Static files stay local (collected into the image). Either
+# way the files are served only through the visibility gate at MEDIA_URL (igren_cms.media): the
+# bucket stays private (igren_cms.storage).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES = {
         "default": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "igren_cms.storage.GatedS3Storage",
             "OPTIONS": {
                 "bucket_name": AWS_STORAGE_BUCKET_NAME,
                 "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
                 "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-                "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
                 # Keys from the environment; None lets boto3 find them (instance roles).
                 "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
                 "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
-                # Public media: plain URLs a CDN can cache (no expiring signatures). The bucket
-                # must let anyone read: a bucket policy, or AWS_DEFAULT_ACL=public-read where
-                # the store still uses ACLs.
-                "querystring_auth": False,
-                "default_acl": os.environ.get("AWS_DEFAULT_ACL") or None,
                 "file_overwrite": False,
             },
         },

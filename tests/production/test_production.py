@@ -172,6 +172,14 @@ def test_ten_failures_from_one_address_lock_that_address_only(stack):
     signed_in = sign_in(editor, "kanagawa-office-2026")
     assert signed_in.status == 302, signed_in.text[:500]
     assert editor.get("/admin/").status == 200
+    # gunicorn's access log names each client as the app counted it, never the edge cache.
+    logins = [
+        line.split(" ", 1)[0]
+        for line in stack.log("gunicorn").read_text().splitlines()
+        if '"POST /admin/login/' in line
+    ]
+    assert {"127.0.0.2", "127.0.0.3"} <= set(logins), logins[-12:]
+    assert "127.0.0.1" not in logins  # the proxy's and the edge's own address
 
 
 def graphql_title(client, slug="japan-korea-seminar"):

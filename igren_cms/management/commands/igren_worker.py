@@ -115,6 +115,7 @@ class Command(BaseCommand):
                 verbosity=0,
             )
         elif kind == "redis":
+            task_recovery.requeue_abandoned_rq()
             call_command(
                 "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job", verbosity=0
             )
