@@ -13,7 +13,10 @@ waits for a slow hook, a failing hook is retried by its next event and logged, n
 
 CDN purges: when `WAGTAILFRONTENDCACHE` is configured (wagtail.contrib.frontend_cache), Wagtail
 purges a published page's own URLs; this adds the plugin's outputs that change with any page
-(the feeds, the embed page, the sitemap), through the same Wagtail task.
+(the feeds, the embed page, the sitemap), through the same Wagtail task. What changes public
+outputs without a publish is purged too: a view restriction put on (or taken off) a page or a
+collection, and time itself (an event's end, a go-live or expiry, the Tokyo date), which each
+worker cycle looks back on (`purge_passed_boundaries`).
 """
 
 import datetime
@@ -24,11 +27,13 @@ import logging
 import urllib.request
 
 from django.apps import apps
-from django.db.models.signals import post_delete
+from django.core.cache import cache
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django_tasks import task
-from wagtail.models import Page, Site
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from igren_cms.conf import frontend_cache_configured, webhooks
@@ -168,10 +173,13 @@ def plugin_urls() -> list[str]:
     return absolute_urls((*PLUGIN_OUTPUTS, "igren:sitemap"))
 
 
+def edge_purging() -> bool:
+    """Whether purges go anywhere: WAGTAILFRONTENDCACHE set and Wagtail's app installed."""
+    return frontend_cache_configured() and apps.is_installed("wagtail.contrib.frontend_cache")
+
+
 def purge_plugin_urls():
-    if not frontend_cache_configured():
-        return
-    if not apps.is_installed("wagtail.contrib.frontend_cache"):
+    if not edge_purging():
         return
     # wagtail.contrib.frontend_cache is optional: imported only when it is installed.
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
@@ -198,7 +206,105 @@ def on_deleted(sender, instance, **kwargs):
         page_event("page.deleted", instance)
 
 
+# -- what changes public outputs without a publish ---------------------------------------------
+
+BOUNDARIES_KEY = "igren:edge-boundaries-seen"
+MAX_PURGED_FILES = 2000
+
+
+def purge_passed_boundaries(now=None) -> int:
+    """Purge what time alone changed since the last look (each worker cycle); the number of
+    pages whose moment passed.
+
+    An event that ended leaves every upcoming list and its page changes; a live page's go-live
+    or expiry passing shows or hides it (scheduled publishing sends its own signals, this covers
+    pages made live with the time already set); the Tokyo date turning moves 今月と来月 and the
+    day's marks. The pages, their ancestors (the index, the home page), the salon and project
+    pages that list the events, and the plugin's outputs are purged. The first look after a
+    start only notes the moment."""
+    if not edge_purging():
+        return 0
+    now = now or timezone.now()
+    seen = cache.get(BOUNDARIES_KEY)
+    cache.set(BOUNDARIES_KEY, now.timestamp(), None)
+    if seen is None:
+        return 0
+    since = datetime.datetime.fromtimestamp(seen, datetime.UTC)
+    from pages.models import EventIndexPage, EventPage
+
+    ended = EventPage.objects.filter(live=True, end__gt=since, end__lte=now)
+    passed = (
+        Q(go_live_at__gt=since, go_live_at__lte=now)
+        | Q(expire_at__gt=since, expire_at__lte=now)
+        | Q(pk__in=ended.values("pk"))
+    )
+    pages = list(Page.objects.filter(passed))
+    listing = set(ended.values_list("salon_id", flat=True)) | set(
+        ended.values_list("project_id", flat=True)
+    )
+    paths = {
+        page.path[:end]
+        for page in pages
+        for end in range(Page.steplen, len(page.path), Page.steplen)
+    }
+    related = Page.objects.filter(Q(path__in=paths, depth__gt=1) | Q(pk__in=listing - {None}))
+    purged = {page.pk: page for page in [*pages, *related]}
+    if timezone.localdate(since, TOKYO) != timezone.localdate(now, TOKYO):
+        sections = Page.objects.filter(Q(pk__in=EventIndexPage.objects.values("pk")) | Q(depth=2))
+        purged.update({page.pk: page for page in sections})
+    elif not pages:
+        return 0
+    purge_pages(purged.values())
+    return len(pages)
+
+
+def purge_pages(pages):
+    """Wagtail's purge of these pages' URLs, and of the plugin's outputs."""
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    purge_pages_from_cache([page.specific_deferred for page in pages])
+    purge_plugin_urls()
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    """A page or collection made private (or public again): the edge drops what it kept of it,
+    the pages of that section or the files of that collection, and the plugin's outputs."""
+    if not edge_purging():
+        return
+    if isinstance(instance, PageViewRestriction):
+        page = Page.objects.filter(pk=instance.page_id).first()
+        if page is not None:
+            purge_pages(Page.objects.filter(path__startswith=page.path)[:MAX_PURGED_FILES])
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    collection = Collection.objects.filter(pk=instance.collection_id).first()
+    if collection is None:
+        return
+    renditions = (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(image__collection__path__startswith=collection.path)
+    )
+    site = Site.objects.filter(is_default_site=True).first()
+    files = [rendition.url for rendition in renditions[:MAX_PURGED_FILES]]
+    if site is not None and files:
+        purge_urls_from_cache(
+            [site.root_url + url if url.startswith("/") else url for url in files]
+        )
+    purge_plugin_urls()
+
+
 def connect():
+    for model in (PageViewRestriction, CollectionViewRestriction):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_restriction_changed,
+                sender=model,
+                dispatch_uid=f"igren_notify_restriction_{signal}_{model.__name__}",
+            )
     page_published.connect(on_published, dispatch_uid="igren_notify_published")
     page_unpublished.connect(on_unpublished, dispatch_uid="igren_notify_unpublished")
     post_page_move.connect(on_moved, dispatch_uid="igren_notify_moved")

@@ -123,3 +123,71 @@ def test_a_failed_delivery_is_retried_with_backoff_and_listed(
     client.force_login(get_user_model().objects.create_superuser("hooks", "", "pw-hooks-1"))
     page = client.get("/admin/igren/webhooks/").content.decode()
     assert "ウェブフックの配信記録" in page and "再送確認の会" in page and f"{url}/hook" in page
+
+
+@pytest.fixture
+def edge(settings, recorder):
+    """Wagtail's HTTP purge backend pointed at the recorder: the PURGE paths it received."""
+    url, received = recorder
+    settings.WAGTAILFRONTENDCACHE = {
+        "edge": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+    }
+
+    def purged():
+        paths = {r["path"] for r in received if r["method"] == "PURGE"}
+        received.clear()
+        return paths
+
+    return purged
+
+
+def test_time_alone_purges_what_it_changed(edge, make_event):
+    """An event's end changes its page, the index, the home page and its salon's list: the
+    worker's look back at each cycle purges them, and the feeds; nothing when nothing passed."""
+    import datetime
+
+    from django.utils import timezone
+
+    from igren_cms import notify
+    from pages.models import SalonPage
+
+    now = timezone.now()
+    salon = SalonPage.objects.live().first()
+    make_event(
+        "時間で終わる会", "ends-by-time", start=now + datetime.timedelta(minutes=10),
+        end=now + datetime.timedelta(minutes=40), salon=salon,
+    )  # fmt: skip
+    edge()  # the publish's own purge
+    assert notify.purge_passed_boundaries(now) == 0  # the first look notes the moment
+    assert notify.purge_passed_boundaries(now + datetime.timedelta(minutes=20)) == 0
+    assert edge() == set()  # nothing ended in between
+    assert notify.purge_passed_boundaries(now + datetime.timedelta(minutes=45)) == 1
+    purged = edge()
+    assert {"/events/ends-by-time/", "/events/", "/", salon.url_path.removeprefix("/igren")} <= (
+        purged
+    ), purged
+    assert {"/feeds/events.ics", "/embed/events/", "/graphql/"} <= purged
+
+
+def test_a_restriction_put_on_purges_the_section_and_the_collections_files(edge, make_event):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+
+    event = make_event("会員限定になる会", "soon-private")
+    edge()
+    PageViewRestriction.objects.create(page=event, restriction_type="login")
+    purged = edge()
+    assert "/events/soon-private/" in purged and "/feeds/events.ics" in purged
+
+    album = Collection.get_first_root_node().add_child(name="のちに限定する写真")
+    photo = Image.objects.create(title="集合写真", file=get_test_image_file(), collection=album)
+    rendition = photo.get_rendition("width-100")
+    edge()
+    restriction = CollectionViewRestriction.objects.create(
+        collection=album, restriction_type="login"
+    )
+    purged = edge()
+    assert rendition.url in purged and "/feeds/events.rss" in purged
+    restriction.delete()  # public again: purged the same way
+    assert rendition.url in edge()

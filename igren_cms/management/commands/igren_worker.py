@@ -100,6 +100,7 @@ class Command(BaseCommand):
 
     def cycle(self):
         call_command("publish_scheduled", verbosity=0)
+        notify.purge_passed_boundaries()  # what time alone changed, out of the edge cache
         notify.retry_due()  # webhook deliveries whose next attempt is due, queued again
         kind = queue_kind()
         if kind == "database":
