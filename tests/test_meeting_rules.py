@@ -288,7 +288,7 @@ def test_rules_and_meetings_of_every_salon_cost_a_fixed_number_of_queries(client
 
     query = (
         "{ salons { title meetingRule { text } "
-        "nextMeetings(first: 50) { title salon { title } } } }"
+        "nextMeetings(first: 50) { title salon { title } } otherEvents { title } } }"
     )
 
     def count():
@@ -313,11 +313,22 @@ def test_rules_and_meetings_of_every_salon_cost_a_fixed_number_of_queries(client
 
 
 @pytest.mark.django_db
-def test_the_salon_page_lists_its_other_events_too(client, make_event):
+def test_the_salon_page_lists_its_other_events_too(client, make_event, gql):
+    """今後のイベント: the host's coming events that are not meetings, on the served page and in
+    `otherEvents`, the same ones in the same order."""
     salon = SalonPage.objects.get(slug="yokohama")
+    yokohama_rule().save_revision().publish()
     make_event("横浜サロン 特別講演会", slug="yokohama-special", salon=salon)
     page = client.get(salon.url).content.decode()
     assert "今後のイベント" in page and "横浜サロン 特別講演会" in page
+    data = gql('{ salon(slug: "yokohama") { nextMeetings { title } otherEvents { title } } }')
+    shown = data["data"]["salon"]
+    assert shown["nextMeetings"] and "横浜サロン 特別講演会" not in str(shown["nextMeetings"])
+    others = [event["title"] for event in shown["otherEvents"]]
+    assert "横浜サロン 特別講演会" in others
+    section = page[page.index("今後のイベント") :]
+    assert [title for title in others if title in section] == others  # all of them, served
+    assert sorted(others, key=section.index) == others  # in the same order
 
 
 @pytest.mark.django_db

@@ -1,5 +1,5 @@
-"""Meeting rules (例会) in the contract: `meetingRule` and `nextMeetings` on Salon and Project,
-from the model's own rule and meetings (pages.models.meeting_rules)."""
+"""Meeting rules (例会) in the contract: `meetingRule`, `nextMeetings` and `otherEvents` on Salon
+and Project, from the model's own rule and meetings (pages.models.meeting_rules)."""
 
 import graphene
 from django.db.models import Q
@@ -61,11 +61,19 @@ def resolve_meeting_rule(host, info):
     return host.current_meeting_rule(audience(info))
 
 
-def resolve_next_meetings(host, info, first=DEFAULT_MEETINGS):
+def bounded_first(first) -> int:
     first = DEFAULT_MEETINGS if first is None else first
     if not 1 <= first <= MAX_MEETINGS:
         raise inputs.BadInput(f"first must be between 1 and {MAX_MEETINGS}.")
-    return host.next_meetings(audience(info), first)
+    return first
+
+
+def resolve_next_meetings(host, info, first=DEFAULT_MEETINGS):
+    return host.next_meetings(audience(info), bounded_first(first))
+
+
+def resolve_other_events(host, info, first=DEFAULT_MEETINGS):
+    return host.other_events(audience(info), bounded_first(first))
 
 
 class MeetingFields:
@@ -85,4 +93,15 @@ class MeetingFields:
         ),
         description="The coming meetings by rule (each an event), soonest first.",
         resolver=resolve_next_meetings,
+    )
+    other_events = graphene.List(
+        graphene.NonNull(Event),
+        required=True,
+        first=graphene.Int(
+            default_value=DEFAULT_MEETINGS, description=f"At most this many (1-{MAX_MEETINGS})."
+        ),
+        description="The coming events of this salon or project that are not meetings by rule "
+        "(seminars, visits, …), soonest first: the served page's 今後のイベント. Loaded for the "
+        "whole list with the meetings.",
+        resolver=resolve_other_events,
     )

@@ -374,24 +374,26 @@ class MeetingRule(
 
 
 def load_meetings(hosts, audience) -> None:
-    """The published rules and the coming meetings `audience` may see of every host in a list
-    (salons or projects alike), in two queries for the whole list."""
+    """The published rules, the coming meetings and the other coming events `audience` may see
+    of every host in a list (salons or projects alike), in two queries for the whole list."""
     if not hosts:
         return
     field = hosts[0].meetings_field
     ids = [host.pk for host in hosts]
-    rules_of, coming_of = {pk: [] for pk in ids}, {pk: [] for pk in ids}
+    rules_of = {pk: [] for pk in ids}
+    meetings_of, others_of = {pk: [] for pk in ids}, {pk: [] for pk in ids}
     for rule in MeetingRule.objects.filter(live=True, **{f"{field}_id__in": ids}):
         rules_of[getattr(rule, f"{field}_id")].append(rule)
     coming = (
         EventPage.objects.listing(audience)
         .upcoming(audience.now)
-        .filter(meeting_rule__isnull=False, **{f"{field}_id__in": ids})
+        .filter(**{f"{field}_id__in": ids})
     )
     for event in coming:
-        coming_of[getattr(event, f"{field}_id")].append(event)
+        kept = meetings_of if event.meeting_rule_id else others_of
+        kept[getattr(event, f"{field}_id")].append(event)
     for host in hosts:
-        host._meetings = (audience, rules_of[host.pk], coming_of[host.pk])
+        host._meetings = (audience, rules_of[host.pk], meetings_of[host.pk], others_of[host.pk])
 
 
 class MeetingHost:
@@ -421,19 +423,18 @@ class MeetingHost:
         """The coming meetings by rule, soonest first."""
         return self._meeting_data(audience)[2][:first]
 
+    def other_events(self, audience, first: int) -> list:
+        """The host's coming events that are not meetings by rule, soonest first."""
+        return self._meeting_data(audience)[3][:first]
+
     def meetings_context(self, request) -> dict:
         """The rule, the next twelve meetings (a monthly 年度) and the host's other coming
-        events, for the served salon and project pages."""
+        events, for the served salon and project pages (as GraphQL's fields of these names)."""
         audience = audience_for(request)
         rule = self.current_meeting_rule(audience)
-        others = (
-            EventPage.objects.listing(audience)
-            .upcoming(audience.now)
-            .filter(**{self.meetings_field: self, "meeting_rule__isnull": True})
-        )
         return {
             "meeting_rule": rule,
             "meeting_rule_year": fiscal_year_label(rule.fiscal_year) if rule else "",
             "next_meetings": self.next_meetings(audience, 12),
-            "other_events": list(others[:10]),
+            "other_events": self.other_events(audience, 10),
         }
