@@ -90,6 +90,9 @@ def first_calls(runs) -> tuple[dict, dict]:
             raise SystemExit(f"{name} failed: {response.content[:300]!r}")
         counts[name] = len(captured)
         shown[name] = response.content.count("規模計測用イベント".encode())
+        if os.environ.get("BENCH_SQL"):
+            slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
+            print(f"  slowest SQL of {name}: {slowest['time']} s {slowest['sql'][:3000]}")
     return counts, shown
 
 

@@ -9,11 +9,13 @@ or webhook delivery still happens, only without a worker. Select it in TASKS:
 """
 
 import logging
+import threading
 
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_rq.backend import RQBackend
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from rq import Worker
 
 logger = logging.getLogger("igren_cms.outage.redis")
 
@@ -33,3 +35,17 @@ class RQWithFallback(RQBackend):
                 str(error)[:200],
             )
             return self.fallback.enqueue(task, args, kwargs)
+
+
+# Set when RQ takes a stop signal during an igren_worker cycle's burst.
+STOP_REQUESTED = threading.Event()
+
+
+class CycleWorker(Worker):
+    """RQ's worker for the burst of one igren_worker cycle. RQ puts its own signal handlers in
+    place for the burst, so a SIGTERM arriving then would reach RQ alone: RQ finishes the job
+    and stops, and the cycle loop would go on. This one also tells the loop to end."""
+
+    def request_stop(self, signum, frame):
+        STOP_REQUESTED.set()
+        super().request_stop(signum, frame)

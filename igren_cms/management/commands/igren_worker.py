@@ -15,6 +15,7 @@ uses Redis (REDIS_URL set). With django-tasks' immediate backend there is nothin
 
 import logging
 import signal
+import threading
 import time
 
 from django.core.management import call_command
@@ -59,15 +60,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, once=False, interval=30.0, **options):
-        self.stopping = False
+        self.stopping, self.once = False, once
         self.worker_id = task_recovery.new_worker_id()
         if once:
             if queue_kind() == "database":
                 task_recovery.beat(self.worker_id)  # its tasks are not taken for abandoned
             self.cycle()
             return
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, self.stop)
+        self.listen()
         self.stdout.write(f"igren_worker: a cycle every {interval:g} s (Ctrl+C stops)")
         heartbeat = None
         if queue_kind() == "database":
@@ -91,9 +91,19 @@ class Command(BaseCommand):
                 queue_logger.warning("worker cycle skipped, task queue unreachable: %s", error)
             except Exception:
                 logger.exception("worker cycle failed")
+            # The queue's own worker (db_worker, rqworker) put its signal handlers in place for
+            # the cycle and leaves them there: ours again, so the next signal ends the loop.
+            self.listen()
             close_old_connections()
             while not self.stopping and time.monotonic() - started < interval:
                 time.sleep(0.2)
+
+    def listen(self):
+        """SIGTERM and SIGINT end the loop after the current cycle (in the main thread only:
+        `--once` runs may come from elsewhere)."""
+        if threading.current_thread() is threading.main_thread() and not self.once:
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, self.stop)
 
     def stop(self, *_):
         self.stopping = True
@@ -117,6 +127,17 @@ class Command(BaseCommand):
             )
         elif kind == "redis":
             task_recovery.requeue_abandoned_rq()
+            from igren_cms.task_backends import STOP_REQUESTED
+
             call_command(
-                "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job", verbosity=0
+                "rqworker",
+                "default",
+                "--burst",
+                "--job-class",
+                "django_tasks_rq.Job",
+                "--worker-class",
+                "igren_cms.task_backends.CycleWorker",
+                verbosity=0,
             )
+            if STOP_REQUESTED.is_set():  # RQ took the stop signal during its burst
+                self.stopping = True
