@@ -19,6 +19,10 @@
                          of meeting rules (年末年始)
     IGREN_TRUSTED_PROXIES  list of networks ("127.0.0.1/32", "10.0.0.0/8"), default []: the
                          proxies whose X-Forwarded-For is believed (igren_cms/client_ip.py)
+    WAGTAIL_I18N_ENABLED, WAGTAIL_CONTENT_LANGUAGES, LANGUAGE_CODE (Wagtail's and Django's
+                         own): content in several languages (pages/locales.py)
+    IGREN_LOCALE_FALLBACK  bool, default True: a list asked for in one language includes the
+                         items not translated into it, in the default language
     CSRF_COOKIE_NAME, SECURE_SSL_REDIRECT (Django's own): read where the API drops the CSRF
                          cookie and where cached answers respect the HTTPS redirect
 
@@ -175,6 +179,21 @@ def task_backend() -> str:
 
 def csrf_cookie_name() -> str:
     return settings.CSRF_COOKIE_NAME
+
+
+def i18n_enabled() -> bool:
+    return bool(getattr(settings, "WAGTAIL_I18N_ENABLED", False))
+
+
+def content_languages() -> list[str]:
+    """The language codes content may be written in, the default first."""
+    default = settings.LANGUAGE_CODE
+    codes = [code for code, _name in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", [])]
+    return [default, *(code for code in codes if code != default)]
+
+
+def locale_fallback() -> bool:
+    return bool(getattr(settings, "IGREN_LOCALE_FALLBACK", True))
 
 
 def media_url() -> str:

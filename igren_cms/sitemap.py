@@ -17,7 +17,7 @@ class PublicSitemap(Sitemap):
     def items(self):
         root = self.get_wagtail_site().root_page
         pages = root.get_descendants(inclusive=True).order_by("path").defer_streamfields()
-        return audience_for(self.request).filter(pages).specific()
+        return audience_for(self.request).any_locale().filter(pages).specific()
 
 
 @require_safe

@@ -5,6 +5,7 @@ is the plugin's.
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -28,5 +29,6 @@ if settings.MEDIA_URL.startswith("/"):
 if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
-# Wagtail serves every page with a plain template, so page URLs are never null.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail serves every page with a plain template, so page URLs are never null. Pages of the
+# default language (Japanese) have no prefix, the others theirs: /en/events/….
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

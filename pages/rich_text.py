@@ -58,7 +58,9 @@ class PublicRichText:
     # -- handlers, each given every tag of its kind in the document at once ------------------
     def page_links(self, attrs_list):
         pages = _by_id(
-            Page.objects.only("id", "path", "depth", "url_path", "live", "go_live_at", "expire_at"),
+            Page.objects.only(
+                "id", "path", "depth", "url_path", "live", "go_live_at", "expire_at", "locale_id"
+            ),
             attrs_list,
         )
         hrefs = [

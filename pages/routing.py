@@ -8,10 +8,11 @@ from urllib.parse import unquote, urlsplit
 from django.apps import apps
 from wagtail.models import Page
 
-from pages import inputs
+from igren_cms.conf import i18n_enabled
+from pages import inputs, locales
 from pages.page_urls import absolute_url
 from pages.request_state import state_of
-from pages.sites import site_for, site_root_path
+from pages.sites import site_for, site_root_path, site_root_paths
 from pages.visibility import audience_for
 
 MAX_PATH = 2000
@@ -39,23 +40,29 @@ def normalise_path(path: str) -> str:
 
 
 def site_path(page, request) -> str | None:
-    """The page's path within its site ("/events/japan-korea-seminar/"): what `page_for_path`
-    takes back, and what a frontend's catch-all route sees."""
-    for root in page._get_site_root_paths(request):
+    """The page's path within its site ("/events/japan-korea-seminar/", in English
+    "/en/events/…"): what `page_for_path` takes back, and what a frontend's catch-all route
+    sees."""
+    language = locales.language_of(page.locale_id, request) if i18n_enabled() else None
+    roots = page._get_site_root_paths(request)
+    for root in sorted(roots, key=lambda root: root.language_code != language):
         if page.url_path.startswith(root.root_path):
-            return "/" + page.url_path[len(root.root_path) :]
+            prefix = locales.path_prefix(language) if language else ""
+            return prefix + "/" + page.url_path[len(root.root_path) :]
     return None
 
 
 def page_for_path(request, path: str):
     """The public page served at `path` on the request's site (a plain `Page`: the caller loads
-    the specific page with whatever its type needs), or None."""
-    relative = normalise_path(path)
-    root_path = site_root_path(request)
+    the specific page with whatever its type needs), or None. "/en/…" is the English tree."""
+    language, relative = locales.split_path(normalise_path(path))
+    root_path = site_root_path(request, language)
     if root_path is None:
         return None
-    url_path = root_path + relative.lstrip("/")
-    return audience_for(request).filter(Page.objects.filter(url_path=url_path)).first()
+    pages = Page.objects.filter(url_path=root_path + relative.lstrip("/"))
+    if i18n_enabled():
+        pages = pages.filter(locale_id=locales.locale_ids(request).get(language))
+    return audience_for(request).any_locale().filter(pages).first()
 
 
 def breadcrumbs(page, request) -> list:
@@ -68,19 +75,20 @@ def breadcrumbs(page, request) -> list:
         root_depth = depth_of(root_path) if root_path else 1
         paths = [parent_path[:end] for end in range(STEPLEN, len(parent_path) + 1, STEPLEN)]
         ancestors = Page.objects.filter(path__in=paths, depth__gt=root_depth).order_by("depth")
-        memo[parent_path] = list(audience_for(request).filter(ancestors))
+        memo[parent_path] = list(audience_for(request).any_locale().filter(ancestors))
     return memo[parent_path]
 
 
-def navigation(request) -> list:
-    """The public pages under the site root marked "show in menus", in menu (tree) order."""
-    root_path = site_root_path(request)
-    if root_path is None:
-        return []
-    menu = Page.objects.filter(
-        url_path__startswith=root_path, depth=depth_of(root_path) + 1, show_in_menus=True
-    ).order_by("path")
-    return list(audience_for(request).filter(menu))
+def navigation(request, audience=None) -> list:
+    """The public pages under the site root marked "show in menus", in menu (tree) order, in
+    the audience's language (the request's by default)."""
+    audience = audience or audience_for(request)
+    menu = Page.objects.none()
+    for root_path in site_root_paths(request):
+        menu |= Page.objects.filter(
+            url_path__startswith=root_path, depth=depth_of(root_path) + 1, show_in_menus=True
+        )
+    return list(locales.in_source_order(audience.filter(menu), request))
 
 
 # -- redirects (wagtail.contrib.redirects, when the host has it installed) ----------------------

@@ -13,15 +13,23 @@ One rule for the served site's <head> and the API's `Page.seo`:
 from dataclasses import dataclass
 
 from igren_cms.conf import association_name
+from pages.locales import default_language, language_of
 from pages.page_urls import absolute_url
 from pages.plain_text import html_to_text, one_line
 from pages.request_state import state_of
 from pages.rich_text import expanded_body, public_html
 from pages.sites import site_root_path
+from pages.translations import versions_of
 from pages.visibility import audience_for
 
 DESCRIPTION_LENGTH = 120
 TITLE_SEPARATOR = " | "
+
+
+@dataclass
+class Alternate:
+    locale: str
+    url: str
 
 
 @dataclass
@@ -30,6 +38,7 @@ class Seo:
     description: str | None
     canonical: str | None
     image: object | None  # a Wagtail image in an unrestricted collection
+    alternates: list[Alternate]
 
 
 def cut(text: str, length: int = DESCRIPTION_LENGTH) -> str:
@@ -119,4 +128,20 @@ def seo_for(page, request) -> Seo:
         description=description_of(page, request),
         canonical=absolute_url(page, request),
         image=image_of(page, request),
+        alternates=alternates_of(page, request),
     )
+
+
+def alternates_of(page, request) -> list[Alternate]:
+    """hreflang links: each public version of the page, and x-default for the default
+    language's; none for a page in one language only."""
+    versions = versions_of(page, request)
+    if len(versions) < 2:
+        return []
+    found = [
+        Alternate(language_of(version.locale_id, request), absolute_url(version, request))
+        for version in versions
+    ]
+    found = [alternate for alternate in found if alternate.url]
+    default = [a.url for a in found if a.locale == default_language()]
+    return [*found, Alternate("x-default", default[0])] if default else found

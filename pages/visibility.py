@@ -23,8 +23,9 @@ from django.utils import timezone
 from wagtail.models import CollectionViewRestriction, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from pages import locales
 from pages.request_state import state_of
-from pages.sites import site_root_path
+from pages.sites import site_root_paths
 
 
 def schedule_q(now) -> Q:
@@ -37,17 +38,50 @@ def schedule_q(now) -> Q:
 class Audience:
     """What an anonymous visitor may see at `now`."""
 
-    def __init__(self, now=None, scope: str | None = None):
+    def __init__(self, now=None, scope: tuple[str, ...] = (), choice=None):
         self.now = now or timezone.now()
-        # The url_path of the site root whose pages this audience sees; None: every site.
-        self.scope = scope
+        # The url_paths of the site root (and its translations) whose pages this audience sees;
+        # empty: every site.
+        self.scope = tuple(scope)
+        # The language lists are in (pages.locales.Choice); None: every page whatever its locale.
+        self.choice = choice
+        # The audience this one was derived from in another language (itself if none): what
+        # is loaded for one language's list holds for every language (relations, meetings).
+        self.basis = self
+        self._derived = {}
+
+    def any_locale(self) -> "Audience":
+        """The same audience without a language: pages of every locale (a page's ancestors, a
+        path's page, the sitemap)."""
+        return self.in_locale(None)
+
+    def in_locale(self, choice) -> "Audience":
+        """The same audience (the same moment and restrictions) with lists in another locale."""
+        if choice == self.choice:
+            return self
+        basis = self.basis
+        if choice == basis.choice:
+            return basis
+        if choice not in basis._derived:
+            other = Audience(basis.now, basis.scope, choice)
+            other.basis = basis  # its restrictions are the basis's, read once
+            basis._derived[choice] = other
+        return basis._derived[choice]
+
+    @property
+    def restricted_page_paths(self) -> tuple[str, ...]:
+        return self.basis._page_restrictions
+
+    @property
+    def restricted_collection_paths(self) -> tuple[str, ...]:
+        return self.basis._collection_restrictions
 
     @cached_property
-    def restricted_page_paths(self) -> tuple[str, ...]:
+    def _page_restrictions(self) -> tuple[str, ...]:
         return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
     @cached_property
-    def restricted_collection_paths(self) -> tuple[str, ...]:
+    def _collection_restrictions(self) -> tuple[str, ...]:
         return tuple(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
 
     def _private_q(self, prefix="") -> Q:
@@ -58,8 +92,27 @@ class Audience:
 
     def filter(self, queryset):
         """Narrow a queryset of pages (any page model) to the public ones."""
+        public = self._public(queryset)
+        if self.choice is None:
+            return public
+        chosen = Q(locale_id=self.choice.locale_id)
+        if self.choice.falls_back:
+            # Untranslated: the default language's version, when no public one in this
+            # language shares its translation key.
+            translated = self._public(Page.objects.filter(locale_id=self.choice.locale_id))
+            chosen |= Q(locale_id=self.choice.default_id) & ~Q(
+                translation_key__in=translated.values("translation_key")
+            )
+        return public.filter(chosen)
+
+    def _public(self, queryset):
         public = queryset.filter(live=True).filter(schedule_q(self.now)).exclude(self._private_q())
-        return public.filter(url_path__startswith=self.scope) if self.scope else public
+        if not self.scope:
+            return public
+        q = Q(pk__in=[])
+        for root in self.scope:
+            q |= Q(url_path__startswith=root)
+        return public.filter(q)
 
     def allows_page(self, page) -> bool:
         """The same rule for a page already loaded (e.g. through select_related)."""
@@ -69,7 +122,7 @@ class Audience:
             return False
         if page.expire_at and page.expire_at <= self.now:
             return False
-        if self.scope and not page.url_path.startswith(self.scope):
+        if self.scope and not page.url_path.startswith(self.scope):  # str.startswith: any
             return False
         return not any(page.path.startswith(p) for p in self.restricted_page_paths)
 
@@ -96,7 +149,7 @@ class Audience:
         `(EventPage, "venue")`; a snippet only a draft or a private page names stays hidden."""
         q = Q(pk__in=[])
         for page_model, lookup in uses:
-            pages = self.filter(page_model.objects.all()).exclude(**{f"{lookup}__isnull": True})
+            pages = self._public(page_model.objects.all()).exclude(**{f"{lookup}__isnull": True})
             q |= Q(pk__in=pages.values(lookup))
         return queryset.filter(q)
 
@@ -106,7 +159,9 @@ def audience_for(request) -> Audience:
     of every site)."""
     if request is None:
         return Audience()
-    return state_of(request).keep("audience", lambda: Audience(scope=site_root_path(request)))
+    return state_of(request).keep(
+        "audience", lambda: Audience(scope=site_root_paths(request), choice=locales.choice(request))
+    )
 
 
 class LoadedTogether(ModelIterable):

@@ -13,9 +13,12 @@ from tests.outside_tools import chromium, node_with
 def django_db_setup(django_db_setup, django_db_blocker):
     """The Igren demo site, loaded once; every test runs in a transaction rolled back after it."""
     with django_db_blocker.unblock():
-        # The example meeting rules (and their meetings) are left out of the shared demo: the
-        # tests that need rules make their own, and test_demo_content loads the examples.
-        call_command("load_igren_demo", verbosity=0, without_meeting_rules=True)
+        # The example meeting rules (and their meetings) and the English versions are left out
+        # of the shared demo: the tests that need rules make their own, test_demo_content loads
+        # the examples, and the i18n tests add the English pages for their module.
+        call_command(
+            "load_igren_demo", verbosity=0, without_meeting_rules=True, without_english=True
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -157,7 +157,9 @@ class ProductionStack:
 
     def prepare(self):
         self.manage("migrate", "--noinput", "--verbosity", "0")
-        self.manage("load_igren_demo", "--verbosity", "0", "--without-meeting-rules")
+        self.manage(
+            "load_igren_demo", "--verbosity", "0", "--without-meeting-rules", "--without-english"
+        )
 
     def start_gunicorn(self, name="gunicorn", **env):
         """gunicorn with the committed config (its bind and workers from the environment)."""

@@ -97,7 +97,7 @@ class ServedSite:
         url = self.env["DATABASE_URL"]
         if not url.startswith(SQLITE):
             self.manage("migrate", "--noinput")
-            self.manage("load_igren_demo", "--without-meeting-rules")
+            self.manage("load_igren_demo", "--without-meeting-rules", "--without-english")
             return
         settings = self.extra_env if like is None else like
         key = tuple(sorted((k, v) for k, v in settings.items() if k != "DATABASE_URL"))
@@ -109,7 +109,7 @@ class ServedSite:
             for name in set(self.extra_env) - set(settings) - {"DATABASE_URL"}:
                 env.pop(name, None)
             self.manage("migrate", "--noinput", env=env)
-            self.manage("load_igren_demo", "--without-meeting-rules", env=env)
+            self.manage("load_igren_demo", "--without-meeting-rules", "--without-english", env=env)
             _prepared[key] = template
         shutil.copyfile(_prepared[key], url.removeprefix(SQLITE))
 

@@ -48,6 +48,12 @@ def make_sixty_events():
     assert EventPage.objects.visible_to().filter(start__year=2031).count() == 60
 
 
+# Content in two languages (the standalone site's i18n): a cold request also reads the site
+# root's translations (Wagtail's site root paths) and the locale table, both kept in the shared
+# cache for the next requests.
+I18N_COLD = 2
+
+
 def count_queries(client, query, variables=None):
     """Queries for one request with a cold cache (the worst case is what is pinned)."""
     cache.clear()
@@ -67,7 +73,7 @@ def test_events_list_takes_the_same_few_queries_at_any_length(client, sixty_even
     queries, body = count_queries(client, EVENTS % size)
     assert len(body["data"]["events"]["items"]) == size
     # restrictions, events, total, organisations, categories, the salon and project pages
-    assert queries <= 7
+    assert queries <= 7 + I18N_COLD
     assert queries == count_queries(client, EVENTS % 10)[0]
 
 
@@ -92,7 +98,7 @@ def test_projects_salons_history_are_bounded(client, sixty_events):
         "partnerOrganisations { name } } } }",
     )
     assert len(body["data"]["projects"]["items"]) == 18
-    assert projects <= 6
+    assert projects <= 6 + I18N_COLD
     salons, body = count_queries(
         client,
         "{ salons { title url venue { name } hostOrganisations { name } "
@@ -100,12 +106,12 @@ def test_projects_salons_history_are_bounded(client, sixty_events):
         "categories { slug } salon { title } } } }",
     )
     assert sum(len(s["upcomingEvents"]) for s in body["data"]["salons"]) >= 20
-    assert salons <= 8
+    assert salons <= 8 + I18N_COLD
     history, body = count_queries(client, "{ history { title entries { wareki title } } }")
     assert len(body["data"]["history"]["entries"]) >= 14
     # The site root paths the audience is scoped to (Wagtail keeps them in the cache between
     # requests; this count starts cold), the view restrictions, the page, its entries.
-    assert history <= 4
+    assert history <= 4 + I18N_COLD
 
 
 @pytest.mark.parametrize("limit", [5, 20])
@@ -116,7 +122,7 @@ def test_one_salon_with_its_upcoming_events_is_bounded(client, sixty_events, lim
     )
     queries, body = count_queries(client, query % limit)
     assert len(body["data"]["salon"]["upcomingEvents"]) == limit
-    assert queries <= 8
+    assert queries <= 8 + I18N_COLD
     assert queries == count_queries(client, query % 5)[0]
 
 
@@ -133,7 +139,7 @@ def test_project_bodies_with_links_are_expanded_in_one_batch(client, home):
     assert all(
         'href="http://testserver/"' in item["body"] for item in body["data"]["projects"]["items"]
     )
-    assert queries == few <= 8
+    assert queries == few <= 8 + I18N_COLD
 
 
 ROUTE = """query($path: String!) { page(path: $path) { __typename id title path url seoTitle
@@ -169,7 +175,8 @@ def test_routing_a_path_costs_at_most_9_queries_whatever_the_type(client, path):
     assert body["data"]["page"]["path"] == path, body
     # An event's salon and project are a query of their own (joining them cost more planning
     # time than the query saved; see pages/event_relations.py).
-    assert queries <= 9, (path, queries, [q["sql"][:120] for q in captured_sql(client, path)])
+    sql = [q["sql"][:120] for q in captured_sql(client, path)]
+    assert queries <= 9 + I18N_COLD, (path, queries, sql)
 
 
 def captured_sql(client, path):
@@ -195,7 +202,7 @@ def test_search_takes_at_most_8_queries_at_any_length(client, sixty_events, size
     )
     items = body["data"]["search"]["items"]
     assert len(items) == size and all(i["page"]["__typename"] == "Event" for i in items)
-    assert queries <= 8, queries
+    assert queries <= 8 + I18N_COLD, queries
 
 
 @pytest.fixture

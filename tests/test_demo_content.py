@@ -79,7 +79,7 @@ def test_a_second_run_changes_nothing():
         Organisation.objects.count(),
         Category.objects.count(),
     )
-    call_command("load_igren_demo", verbosity=0, without_meeting_rules=True)
+    call_command("load_igren_demo", verbosity=0, without_meeting_rules=True, without_english=True)
     assert counts == (
         Page.objects.count(),
         Revision.objects.count(),
@@ -97,7 +97,7 @@ def test_the_example_meeting_rules_make_a_year_of_meetings(gql):
     from pages.models import EventPage, MeetingRule, SalonPage
     from pages.models.meeting_rules import current_fiscal_year
 
-    call_command("load_igren_demo", verbosity=0)
+    call_command("load_igren_demo", verbosity=0, without_english=True)
     year = current_fiscal_year()
     rules = MeetingRule.objects.filter(live=True, fiscal_year=year)
     assert rules.count() == len(facts.MEETING_RULES) == SalonPage.objects.count()
@@ -115,5 +115,5 @@ def test_the_example_meeting_rules_make_a_year_of_meetings(gql):
         rule.salon.title for rule in rules if rule.occurrences.exists()
     }
     before = (MeetingRule.objects.count(), EventPage.objects.count())
-    call_command("load_igren_demo", verbosity=0)
+    call_command("load_igren_demo", verbosity=0, without_english=True)
     assert before == (MeetingRule.objects.count(), EventPage.objects.count())

@@ -55,4 +55,7 @@ def test_queries_do_not_grow_with_the_number_of_events(client, make_event, path)
     add_events(make_event, 40, "many")
     many = queries_for(client, path)
     assert many == few, (few, many)
-    assert many <= 13  # the salon and project pages are one small query of their own
+    # The salon and project pages are one small query of their own; with content in two
+    # languages a cold request also reads the site root's translations and the locale table
+    # (both then kept in the shared cache).
+    assert many <= 13 + 2

@@ -16,7 +16,7 @@ from pages.models import EventPage
 from pages.rich_text import expanded_body
 
 from . import common, event_resolvers, images
-from .context import audience
+from .context import audience, locale_args
 from .enums import AttendanceMode, EventOrder, EventStatus, Language, stored
 from .page_types import PAGE_INTERFACES, PageLink, register
 from .pagination import Pagination
@@ -177,7 +177,7 @@ class Event(graphene.ObjectType):
         return or_none(expanded_body(event, info.context, listing, absolute=True))
 
 
-register(EventPage, loader=lambda info: event_resolvers.public_events(info))(Event)
+register(EventPage, loader=event_resolvers.public_events)(Event)
 
 
 def related(event, info):
@@ -242,6 +242,7 @@ def events_field(description):
             "order": EventOrder(description="Default START_ASC."),
             "page": graphene.Int(description="Page number, from 1."),
             "per_page": graphene.Int(description="Items per page, 1-100 (default 20)."),
+            **locale_args(),
         },
     )
 
@@ -275,6 +276,7 @@ class EventQueries(graphene.ObjectType):
             "limit": graphene.Int(
                 description="At most this many events in all (1-100, default 10), soonest first."
             ),
+            **locale_args(),
         },
     )
 

@@ -20,11 +20,12 @@ from wagtail.models import Page as WagtailPage
 from pages import inputs
 from pages.inputs import BadInput
 
-from .context import audience
+from .context import any_locale, audience
 
 # GraphQL type name -> (model, graphene type, function(audience) giving the public queryset).
 KINDS: dict[str, tuple] = {}
-# Page model -> the graphene type that presents it (filled by page_types.register).
+# Page model -> the graphene type that presents it (filled by page_types.register). A loader is
+# `(info, audience) -> queryset`; pages reached by id or path are in any language.
 PAGE_TYPES: dict[type, type] = {}
 # Page model -> function(info) returning the public queryset that loads what its type presents
 # (relations joined or prefetched), used when a page is reached by path or id, not by list.
@@ -64,7 +65,7 @@ def load_specific(page, info):
     loader = PAGE_LOADERS.get(model)
     if loader is None:
         return page.specific
-    return loader(info).filter(pk=page.pk).first()
+    return loader(info, any_locale(info)).filter(pk=page.pk).first()
 
 
 def keyed(type_name):
@@ -105,7 +106,7 @@ def parse(value: str) -> tuple[str | None, int]:
 def resolve_node(root, info, id):
     type_name, number = parse(id)
     if type_name is None:
-        page = audience(info).filter(WagtailPage.objects.all()).filter(pk=number).first()
+        page = any_locale(info).filter(WagtailPage.objects.all()).filter(pk=number).first()
         return load_specific(page, info) if page is not None else None
     _, _, public = KINDS[type_name]
     return public(audience(info)).filter(pk=number).first()

@@ -8,7 +8,7 @@ register their model in `PAGE_TYPES`; a page of any other type (a host's own) is
 import graphene
 from wagtail.models import Page as WagtailPage
 
-from pages import previews, routing, seo
+from pages import locales, previews, routing, seo, translations
 from pages.events.windows import tokyo
 from pages.page_urls import absolute_url
 
@@ -24,6 +24,30 @@ def page_url(page, info):
 
 def page_path(page, info):
     return routing.site_path(page, info.context)
+
+
+class Translation(graphene.ObjectType):
+    """A page's version in another language, for a language switcher and hreflang links."""
+
+    locale = graphene.String(required=True, description="Its language, a BCP 47 code (en).")
+    title = graphene.String(required=True, description="Its title, in its language.")
+    path = graphene.String(required=True, description="Its path (/en/events/…).")
+    url = graphene.String(required=True, description="Its absolute public URL.")
+
+    resolve_locale = staticmethod(
+        lambda page, info: locales.language_of(page.locale_id, info.context)
+    )
+    resolve_path = staticmethod(lambda page, info: page_path(page, info))
+    resolve_url = staticmethod(lambda page, info: page_url(page, info))
+
+
+class Alternate(graphene.ObjectType):
+    """One <link rel="alternate" hreflang> of a page."""
+
+    locale = graphene.String(
+        required=True, description="A BCP 47 code (ja, en), or x-default: the default language's."
+    )
+    url = graphene.String(required=True, description="The absolute URL in that language.")
 
 
 class Seo(graphene.ObjectType):
@@ -46,6 +70,13 @@ class Seo(graphene.ObjectType):
         images.Image,
         description="For og:image: the page's image, else the site's image for sharing (the "
         "home page's); null when neither is set and public.",
+    )
+    alternates = graphene.List(
+        graphene.NonNull(Alternate),
+        required=True,
+        description="For <link rel=alternate hreflang>: every public version of the page, this "
+        "one included, and x-default (the default language's version); empty when the page "
+        "exists in one language only.",
     )
 
 
@@ -105,6 +136,16 @@ class Page(graphene.Interface):
     seo = graphene.Field(
         Seo, required=True, description="Title, description, canonical URL and share image."
     )
+    locale = graphene.String(
+        required=True,
+        description="The page's language, a BCP 47 code (ja, en): in a list asked in English "
+        "with fallback, the untranslated items say ja.",
+    )
+    translations = graphene.List(
+        graphene.NonNull(Translation),
+        required=True,
+        description="The page's public versions in the other languages.",
+    )
     last_published_at = graphene.DateTime(description="When the page was last published.")
     breadcrumbs = graphene.List(
         graphene.NonNull(PageLink),
@@ -120,6 +161,16 @@ class Page(graphene.Interface):
     resolve_breadcrumbs = staticmethod(lambda page, info: routing.breadcrumbs(page, info.context))
 
     resolve_seo = staticmethod(lambda page, info: seo.seo_for(page, info.context))
+    resolve_locale = staticmethod(
+        lambda page, info: (
+            locales.language_of(page.locale_id, info.context)
+            if page.locale_id
+            else locales.default_language()
+        )
+    )
+    resolve_translations = staticmethod(
+        lambda page, info: translations.translations_of(page, info.context)
+    )
 
     @classmethod
     def resolve_type(cls, instance, info):

@@ -1,20 +1,20 @@
 """The projects' root fields as plain functions: arguments in, public projects out."""
 
+from pages import locales
 from pages.models import ProjectPage
 from pages.project_filters import ProjectFilter
 
-from .context import audience
+from .context import audience, for_lookup
 from .enums import stored
 from .pagination import lookup, paginate, under
 
 
-def public_projects(info):
-    """The projects the request's audience may see, in the editors' order; each knows the
+def public_projects(info, who=None):
+    """The projects the audience (the request's) may see, in the editors' order; each knows the
     others of its page (their bodies are expanded together)."""
     return (
-        ProjectPage.objects.visible_to(audience(info))
+        locales.in_source_order(ProjectPage.objects.visible_to(who or audience(info)), info.context)
         .prefetch_related("categories", "partner_organisations")
-        .order_by("path")
         .loaded_together()
     )
 
@@ -28,9 +28,12 @@ def resolve_projects(
     order_by="editorial",
     page=None,
     per_page=None,
+    locale=None,
+    fallback=None,
 ):
+    who = audience(info, root, locale, fallback)
     projects = ProjectFilter(stored(status), category, search_query).apply(
-        under(public_projects(info), root)
+        under(public_projects(info, who), root)
     )
     if stored(order_by) == "reading":
         projects = projects.order_by("reading_key", "path")
@@ -39,4 +42,4 @@ def resolve_projects(
 
 
 def resolve_project(root, info, slug=None, id=None):
-    return lookup(public_projects(info), slug, id, "project")
+    return lookup(public_projects(info, for_lookup(info, id)), slug, id, "project")

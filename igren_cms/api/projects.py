@@ -7,6 +7,7 @@ from pages.models import ProjectPage
 from pages.rich_text import expanded_body
 
 from . import common, project_resolvers
+from .context import locale_args
 from .enums import ProjectOrder, ProjectStatus
 from .meetings import MeetingFields
 from .page_types import PAGE_INTERFACES, register
@@ -48,7 +49,7 @@ class Project(MeetingFields, common.Reading, graphene.ObjectType):
     )
 
 
-register(ProjectPage, loader=lambda info: project_resolvers.public_projects(info))(Project)
+register(ProjectPage, loader=project_resolvers.public_projects)(Project)
 
 
 class ProjectList(graphene.ObjectType):
@@ -70,6 +71,7 @@ def projects_field(description):
         order_by=ProjectOrder(default_value="editorial", description="The order of the list."),
         page=graphene.Int(description="Page number, from 1."),
         per_page=graphene.Int(description="Items per page, 1-100 (default 20)."),
+        **locale_args(),
     )
 
 

@@ -3,7 +3,7 @@
 from pages import inputs
 from pages.models import SalonPage
 
-from .context import audience
+from .context import audience, for_lookup
 from .enums import stored
 from .pagination import lookup, under
 
@@ -11,10 +11,10 @@ MAX_UPCOMING = 20
 DEFAULT_UPCOMING = 5
 
 
-def public_salons(info):
-    """The salons the request's audience may see, in order of opening, with every salon's
+def public_salons(info, who=None):
+    """The salons the audience (the request's) may see, in order of opening, with every salon's
     upcoming events in one query and their relations in one pass (a listing)."""
-    who = audience(info)
+    who = who or audience(info)
     return (
         SalonPage.objects.visible_to(who)
         .in_opening_order()
@@ -25,13 +25,13 @@ def public_salons(info):
     )
 
 
-def resolve_salons(root, info, order_by="opening"):
-    salons = under(public_salons(info), root)
+def resolve_salons(root, info, order_by="opening", locale=None, fallback=None):
+    salons = under(public_salons(info, audience(info, root, locale, fallback)), root)
     return salons.in_reading_order() if stored(order_by) == "reading" else salons
 
 
 def resolve_salon(root, info, slug=None, id=None):
-    return lookup(public_salons(info), slug, id, "salon")
+    return lookup(public_salons(info, for_lookup(info, id)), slug, id, "salon")
 
 
 def resolve_upcoming_events(salon, info, limit=DEFAULT_UPCOMING):

@@ -7,6 +7,7 @@ from pages.models import SalonPage
 from pages.rich_text import public_html
 
 from . import common, images, salon_resolvers
+from .context import locale_args
 from .enums import DatePrecision, SalonOrder
 from .events import Event
 from .meetings import MeetingFields
@@ -63,7 +64,7 @@ class Salon(MeetingFields, common.Reading, graphene.ObjectType):
     resolve_upcoming_events = staticmethod(salon_resolvers.resolve_upcoming_events)
 
 
-register(SalonPage, loader=lambda info: salon_resolvers.public_salons(info))(Salon)
+register(SalonPage, loader=salon_resolvers.public_salons)(Salon)
 
 
 def salons_field(description):
@@ -71,6 +72,7 @@ def salons_field(description):
     return graphene.List(
         graphene.NonNull(Salon),
         order_by=SalonOrder(default_value="opening", description="The order of the list."),
+        **locale_args(),
         description=description,
         resolver=salon_resolvers.resolve_salons,
     )

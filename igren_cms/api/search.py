@@ -12,7 +12,7 @@ from pages import inputs, text_search
 from pages.models import EventPage, ProjectPage, SalonPage, SearchEntry
 from pages.models.history import HistoryEntry, anchor_of
 
-from .context import audience
+from .context import any_locale, audience, locale_args
 from .enums import from_values
 from .nodes import PAGE_LOADERS
 from .page_types import Page, page_path, page_url
@@ -130,16 +130,20 @@ class ResultPage:
                 ids = [r.page_id for r in self.rows if r.kind == kind]
                 if ids:
                     loader = PAGE_LOADERS.get(model)
-                    queryset = loader(info) if loader else model.objects.visible_to(audience(info))
+                    who = any_locale(info)
+                    queryset = loader(info, who) if loader else model.objects.visible_to(who)
                     pages = list(queryset.filter(pk__in=ids))
                     self._pages.update((p.pk, p) for p in pages)
         return self._pages
 
 
-def resolve_search(root, info, query, types=None, page=None, per_page=None):
+def resolve_search(
+    root, info, query, types=None, page=None, per_page=None, locale=None, fallback=None
+):
     inputs.text(query, "query")
     folded = text_search.required_terms(query)
-    visible = audience(info).filter(WagtailPage.objects.all()).values("pk")
+    visible = audience(info, None, locale, fallback).filter(WagtailPage.objects.all())
+    visible = visible.values("pk")
     rows = SearchEntry.objects.filter(text_search.entries_q(folded), page_id__in=visible)
     if types is not None:
         rows = rows.filter(kind__in=[getattr(t, "value", t) for t in types])
@@ -165,6 +169,7 @@ class SearchQueries(graphene.ObjectType):
         ),
         page=graphene.Int(description="Page number, from 1."),
         per_page=graphene.Int(description="Items per page, 1-100 (default 20)."),
+        **locale_args(),
         resolver=resolve_search,
         description="Public events (past and future), salons, projects and history entries "
         "matching `query`, title matches first; null (with an error) for a query of no words.",

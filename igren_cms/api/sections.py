@@ -9,7 +9,7 @@ from pages.request_state import state_of
 from pages.rich_text import public_html
 
 from .common import FeedLinks, feeds_of
-from .context import audience
+from .context import audience, locale_args
 from .events import events_field
 from .nodes import load_specific
 from .page_types import PAGE_INTERFACES, Page, PageLink, register
@@ -100,7 +100,8 @@ class SiteQueries(graphene.ObjectType):
     navigation = graphene.List(
         graphene.NonNull(PageLink),
         description="The main menu: public pages under the root marked 'show in menus', in "
-        "menu order.",
+        "menu order, in the language asked for.",
+        **locale_args(),
     )
 
     preview = graphene.Field(
@@ -135,5 +136,5 @@ class SiteQueries(graphene.ObjectType):
         return routing.all_redirects(info.context, MAX_REDIRECTS)
 
     @staticmethod
-    def resolve_navigation(root, info):
-        return routing.navigation(info.context)
+    def resolve_navigation(root, info, locale=None, fallback=None):
+        return routing.navigation(info.context, audience(info, None, locale, fallback))

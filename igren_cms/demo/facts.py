@@ -358,3 +358,65 @@ MEETING_RULES = [
     ("onoecho", "monthly", -1, 4, "18:30", "20:30", "hold"),
 ]
 MEETING_RULE_NOTE = "デモ用の例として作った例会です。実際の開催日はサロンの案内をご覧ください。"
+
+
+# -- English versions (content in two languages, the international work first) --------------
+# Each entry: the Japanese page's slug path under the home page -> its English fields. Pages
+# without an entry stay Japanese only (the API's fallback lists them in Japanese).
+ENGLISH = {
+    "": {
+        "title": "Kanagawa Inter-Industry Cooperation Council",
+        "association_name": "Kanagawa Inter-Industry Cooperation Council",
+        "short_name": "Igren",
+        "tagline": "Small businesses of every trade, working together across Kanagawa",
+        "introduction": (
+            "<p>The Kanagawa Inter-Industry Cooperation Council (Igren) brings together small "
+            "and medium-sized companies and cross-industry groups across the prefecture, so "
+            "that firms from different trades and towns can meet and start new business "
+            "together. It began in 1984 with 23 groups and today runs regional salons and "
+            "thematic projects from the Kanagawa Inter-Industry Exchange Center.</p>"
+        ),
+    },
+    "events": {
+        "title": "Events this month and next",
+        "introduction": "<p>Salon meetings and project events of the council.</p>",
+    },
+    "projects": {
+        "title": "Projects",
+        "introduction": "<p>Projects the council set up to turn today's challenges into "
+        "business.</p>",
+    },
+    "projects/international-business": {
+        "title": "International Business Promotion Project",
+        "summary": "Support for member companies aiming at markets and partners abroad.",
+    },
+    "projects/international-exchange": {
+        "title": "International Exchange Committee",
+        "summary": "The council's point of contact with business bodies and companies abroad.",
+    },
+    "projects/japan-korea-business": {
+        "title": "Japan–Korea Business Council",
+        "summary": "Business meetings and exchange between Japanese and Korean companies.",
+    },
+    "projects/jica-training": {
+        "title": "JICA Training Programme Support",
+        "summary": "Trainees from abroad visit the workshops of small firms in Kanagawa.",
+    },
+    "projects/gyeonggi-exchange": {
+        "title": "Exchange with Gyeonggi Province, Korea",
+        "summary": "Ongoing exchange with companies and organisations of Gyeonggi Province.",
+    },
+    "events/japan-korea-seminar": {
+        "title": "Japan–Korea Business Council: Business Meeting Seminar",
+        "summary": "How to prepare and hold business meetings with Korean companies. The date "
+        "has moved from last month.",
+        "fee": "2,000 yen",
+        "speakers": "The council's Japan–Korea office, and a business-meeting lead from a "
+        "Gyeonggi business association",
+    },
+    "events/international-study": {
+        "title": "International Business Project: Study Session",
+        "summary": "A session on starting to trade abroad; cancelled, as the speaker could not "
+        "attend.",
+    },
+}

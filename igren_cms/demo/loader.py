@@ -8,8 +8,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
+from igren_cms.conf import content_languages, i18n_enabled
 from pages.models import (
     EventIndexPage,
     EventPage,
@@ -123,9 +124,10 @@ class Report:
 
 
 class DemoLoader:
-    def __init__(self, today=None, parent=None, meeting_rules=True):
+    def __init__(self, today=None, parent=None, meeting_rules=True, english=True):
         self.today = today
         self.with_meeting_rules = meeting_rules
+        self.with_english = english
         self.report = Report()
         self.plan = plan_placement(parent)
 
@@ -149,6 +151,8 @@ class DemoLoader:
         self._events(home)
         if self.with_meeting_rules:
             self._meeting_rules()
+        if self.with_english:
+            self.english(home)
         return self.report
 
     # -- helpers -----------------------------------------------------------------------------
@@ -189,6 +193,29 @@ class DemoLoader:
         self.report.created += 1
         ensure_roles()  # 編集者/承認者 and the approval workflow on the new home
         return home
+
+    def english(self, home):
+        """English versions of the home page, the international projects and their coming
+        events (facts.ENGLISH), when content has English (Wagtail's i18n on). Published as
+        Wagtail translations: each shares its Japanese page's translation key."""
+        if not i18n_enabled() or "en" not in content_languages():
+            return
+        english = Locale.objects.filter(language_code="en").first()
+        if english is None:
+            return
+        for slug_path, fields in facts.ENGLISH.items():  # parents before children
+            page = home
+            for slug in filter(None, slug_path.split("/")):
+                page = page.get_children().filter(slug=slug).first()
+                if page is None:
+                    break
+            if page is None or page.get_translations().filter(locale=english).exists():
+                continue
+            translated = page.specific.copy_for_translation(english)
+            for name, value in fields.items():
+                setattr(translated, name, value)
+            translated.save_revision().publish()
+            self.report.created += 1
 
     def _section(self, home, model, key):
         title, intro = facts.SECTIONS[key]

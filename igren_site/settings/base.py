@@ -23,6 +23,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
+    # Translations of pages and snippets (docs/decisions.md): wagtail-localize's editor, its
+    # locale admin (in place of wagtail.locales) and source sync.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -174,8 +178,15 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Japanese first. Editors may switch the admin to English in their account preferences.
 LANGUAGE_CODE = "ja"
-LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The languages of content (and of the /en/-style prefixes): Japanese and English, and any of
+# IGREN_CONTENT_LANGUAGES ("ja,en,ko" adds Korean). The admin speaks Japanese and English.
+KNOWN_LANGUAGES = [("ja", _("Japanese")), ("en", _("English")), ("ko", _("Korean"))]
+LANGUAGES = [
+    (code, name)
+    for code, name in KNOWN_LANGUAGES
+    if code in os.environ.get("IGREN_CONTENT_LANGUAGES", "ja,en").split(",")
+]
+WAGTAILADMIN_PERMITTED_LANGUAGES = KNOWN_LANGUAGES[:2]
 # Japanese for the admin's JavaScript strings that Wagtail's catalogue leaves in English (the
 # server-side ones come with the igren_cms app's catalogue).
 LOCALE_PATHS = [admin_js_locale_path()]
@@ -199,7 +210,11 @@ WAGTAIL_SITE_NAME = "神奈川県異業種連携協議会"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Japanese substring search in every admin listing (igren_cms/search_backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "igren_cms.search_backend"}}
-WAGTAIL_I18N_ENABLED = False
+# Content in Japanese (the default) and English: each locale a tree of its own, English pages
+# under /en/. A third language is a settings change (IGREN_CONTENT_LANGUAGES above); its
+# locale is made by migrate (igren_cms.apps) or in the admin (設定 → ロケール).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 # The edge cache in front of the app (Varnish in compose's "edge" profile, or a CDN speaking
 # PURGE): publishes purge the changed pages and the plugin's outputs (Wagtail's frontend_cache).

@@ -24,7 +24,17 @@ from wagtail.models import Page
 
 from pages.visibility import Audience
 
-LINKED_PAGE_FIELDS = ("id", "title", "slug", "live", "go_live_at", "expire_at", "path", "url_path")
+LINKED_PAGE_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "live",
+    "go_live_at",
+    "expire_at",
+    "path",
+    "url_path",
+    "locale_id",
+)
 
 
 @dataclass

@@ -312,12 +312,12 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
 
     def keep_relations(self, audience: Audience, found: "relations.EventRelations") -> None:
         """Relations loaded for this event together with its list (pages.events.relations)."""
-        self._relations = (audience, found)
+        self._relations = (audience.basis, found)
 
     def related(self, audience: Audience) -> "relations.EventRelations":
         """Salon, project, organisations and categories as `audience` sees them: those loaded
         with this event's list, else loaded now for this event alone."""
         kept = self.__dict__.get("_relations")
-        if kept is None or kept[0] is not audience:
+        if kept is None or kept[0] is not audience.basis:  # the same snapshot, any language
             relations.attach([self], audience)
         return self._relations[1]

@@ -393,7 +393,8 @@ def load_meetings(hosts, audience) -> None:
         kept = meetings_of if event.meeting_rule_id else others_of
         kept[getattr(event, f"{field}_id")].append(event)
     for host in hosts:
-        host._meetings = (audience, rules_of[host.pk], meetings_of[host.pk], others_of[host.pk])
+        kept = (rules_of[host.pk], meetings_of[host.pk], others_of[host.pk])
+        host._meetings = (audience.basis, *kept)
 
 
 class MeetingHost:
@@ -404,7 +405,7 @@ class MeetingHost:
 
     def _meeting_data(self, audience):
         kept = self.__dict__.get("_meetings")
-        if kept is None or kept[0] is not audience:
+        if kept is None or kept[0] is not audience.basis:
             load_meetings(self.loaded_with(), audience)
         return self._meetings
 

@@ -37,12 +37,26 @@ class Command(BaseCommand):
             action="store_true",
             help="Leave out the example meeting rules (and the meetings they make).",
         )
+        parser.add_argument(
+            "--without-english",
+            action="store_true",
+            help="Leave out the English versions of pages (made when content has English).",
+        )
 
-    def handle(self, *args, parent=None, dry_run=False, without_meeting_rules=False, **options):
+    def handle(
+        self,
+        *args,
+        parent=None,
+        dry_run=False,
+        without_meeting_rules=False,
+        without_english=False,
+        **options,
+    ):
         try:
             loader = DemoLoader(
                 parent=find_page(parent) if parent else None,
                 meeting_rules=not without_meeting_rules,
+                english=not without_english,
             )
         except DemoPlanError as exc:
             raise CommandError(str(exc)) from None

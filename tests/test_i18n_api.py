@@ -1,0 +1,188 @@
+"""Content in Japanese and English through the API: pages by locale and path, lists with and
+without fallback (each item saying its locale), translations and hreflang alternates, the gate
+per locale, and a third language (Korean) added by settings alone.
+
+The demo has English versions of the home page, the events and projects sections, the
+international projects and their two coming events (igren_cms/demo/facts.py ENGLISH)."""
+
+import pytest
+from django.test import override_settings
+from wagtail.models import Locale, PageViewRestriction
+
+from pages.models import EventPage, ProjectPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module", autouse=True)
+def english_demo(module_data):
+    """The demo's English versions (the shared demo leaves them out), once for the module."""
+    from igren_cms.demo.loader import DemoLoader
+    from pages.models import HomePage
+
+    with module_data():
+        home = HomePage.objects.get(locale__language_code="ja")
+        DemoLoader(meeting_rules=False).english(home)
+
+
+PAGE = """query($path: String!) { page(path: $path) {
+  __typename id title locale path url
+  translations { locale title path url }
+  seo { alternates { locale url } }
+} }"""
+
+EVENTS = """query($locale: String, $fallback: Boolean) {
+  events(locale: $locale, fallback: $fallback, perPage: 100) { items { id title locale path } }
+}"""
+
+
+def english(page):
+    return page.get_translations().get(locale__language_code="en").specific
+
+
+def test_an_english_path_gives_the_english_page_with_its_translations_and_alternates(gql):
+    page = gql(PAGE, {"path": "/en/events/japan-korea-seminar/"})["data"]["page"]
+    assert page["__typename"] == "Event" and page["locale"] == "en"
+    assert page["title"] == "Japan–Korea Business Council: Business Meeting Seminar"
+    assert page["path"] == "/en/events/japan-korea-seminar/"
+    assert page["url"] == "http://testserver/en/events/japan-korea-seminar/"
+    assert page["translations"] == [
+        {
+            "locale": "ja",
+            "title": "日韓ビジネス協議会 商談セミナー",
+            "path": "/events/japan-korea-seminar/",
+            "url": "http://testserver/events/japan-korea-seminar/",
+        }
+    ]
+    assert page["seo"]["alternates"] == [
+        {"locale": "ja", "url": "http://testserver/events/japan-korea-seminar/"},
+        {"locale": "en", "url": "http://testserver/en/events/japan-korea-seminar/"},
+        {"locale": "x-default", "url": "http://testserver/events/japan-korea-seminar/"},
+    ]
+    # The Japanese path is still the Japanese page, which names its English version.
+    japanese = gql(PAGE, {"path": "/events/japan-korea-seminar/"})["data"]["page"]
+    assert japanese["locale"] == "ja" and japanese["title"] == "日韓ビジネス協議会 商談セミナー"
+    assert [t["path"] for t in japanese["translations"]] == ["/en/events/japan-korea-seminar/"]
+    # node(id:) gives the English page back by its own id.
+    node = gql('query($id: ID!) { node(id: $id) { ... on Event { title locale } } }',
+               {"id": page["id"]})["data"]["node"]  # fmt: skip
+    assert node == {"title": page["title"], "locale": "en"}
+
+
+def test_an_english_list_falls_back_to_japanese_unless_told_not_to(gql):
+    japanese = gql(EVENTS)["data"]["events"]["items"]
+    assert {item["locale"] for item in japanese} == {"ja"}
+    with_fallback = gql(EVENTS, {"locale": "en"})["data"]["events"]["items"]
+    # As many events as in Japanese: each once, in English where translated.
+    assert len(with_fallback) == len(japanese)
+    by_locale = {item["locale"] for item in with_fallback}
+    assert by_locale == {"ja", "en"}
+    titles = [item["title"] for item in with_fallback]
+    assert "Japan–Korea Business Council: Business Meeting Seminar" in titles
+    assert "日韓ビジネス協議会 商談セミナー" not in titles  # its English version stands in
+    assert [item["path"].removeprefix("/en") for item in with_fallback] == [
+        item["path"] for item in japanese
+    ]  # the same order as the Japanese list
+    only_english = gql(EVENTS, {"locale": "en", "fallback": False})["data"]["events"]["items"]
+    assert {item["locale"] for item in only_english} == {"en"}
+    assert [item["title"] for item in only_english] == [
+        item["title"] for item in with_fallback if item["locale"] == "en"
+    ]
+
+
+def test_lists_menus_and_search_take_the_locale(gql):
+    data = gql("""{
+      projects(locale: "en", fallback: false, perPage: 50) { items { title locale } }
+      salons(locale: "en") { title locale }
+      navigation(locale: "en") { title path }
+      jaMenu: navigation { path }
+      search(query: "KOREA", locale: "en") { items { title path } }
+      ja: search(query: "korea") { items { title } }
+    }""")["data"]  # fmt: skip
+    assert [p["title"] for p in data["projects"]["items"]] == [
+        english(p).title
+        for p in ProjectPage.objects.live().order_by("path")
+        if p.get_translations().filter(locale__language_code="en").exists()
+    ]
+    assert {s["locale"] for s in data["salons"]} == {"ja"}  # none translated: all fall back
+    # The Japanese menu's order, English where the section is translated.
+    translated = {"/events/", "/projects/"}
+    assert [m["path"] for m in data["navigation"]] == [
+        f"/en{m['path']}" if m["path"] in translated else m["path"] for m in data["jaMenu"]
+    ]
+    assert "Events this month and next" in [m["title"] for m in data["navigation"]]
+    found = [hit["title"] for hit in data["search"]["items"]]  # English words, any case
+    assert "Japan–Korea Business Council" in found
+    assert all(hit["path"].startswith("/en/") for hit in data["search"]["items"])
+    assert data["ja"]["items"] == []  # the Japanese pages do not say "korea"
+
+
+def test_an_index_page_lists_in_its_own_language(gql):
+    query = '{ page(path: "/en/events/") { locale ... on EventIndex { events(perPage: 100) {'
+    query += " items { locale title } } } } }"
+    page = gql(query)["data"]["page"]
+    assert page["locale"] == "en"
+    assert "en" in {item["locale"] for item in page["events"]["items"]}
+
+
+@pytest.mark.parametrize("locale", ["fr", "EN ", "x" * 30])
+def test_an_unknown_locale_is_a_clear_error(gql, locale):
+    body = gql(EVENTS, {"locale": locale})
+    assert body["data"]["events"] is None
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "locale" in body["errors"][0]["message"]
+
+
+def test_a_hidden_translation_stays_hidden_while_its_source_is_live(gql):
+    """Unpublished or restricted in English: the English path is null and the English list
+    shows the Japanese event in its place; the reverse holds for a hidden source."""
+    source = EventPage.objects.get(slug="japan-korea-seminar", locale__language_code="ja")
+    translation = english(source)
+    translation.unpublish()
+    assert gql(PAGE, {"path": "/en/events/japan-korea-seminar/"})["data"]["page"] is None
+    listed = gql(EVENTS, {"locale": "en"})["data"]["events"]["items"]
+    assert "日韓ビジネス協議会 商談セミナー" in [item["title"] for item in listed]
+    japanese = gql(PAGE, {"path": "/events/japan-korea-seminar/"})["data"]["page"]
+    assert japanese["translations"] == [] and japanese["seo"]["alternates"] == []
+    hidden_id = str(translation.pk)
+    assert (
+        gql("query($id: ID!) { node(id: $id) { id } }", {"id": hidden_id})["data"]["node"] is None
+    )
+
+    translation.save_revision().publish()
+    PageViewRestriction.objects.create(page=translation, restriction_type="login")
+    assert gql(PAGE, {"path": "/en/events/japan-korea-seminar/"})["data"]["page"] is None
+    searched = gql(
+        '{ search(query: "Business Meeting Seminar", locale: "en") { items { title } } }'
+    )
+    assert searched["data"]["search"]["items"] == []
+
+    PageViewRestriction.objects.filter(page=translation).delete()
+    source.unpublish()  # the reverse: the English version lives on its own
+    assert gql(PAGE, {"path": "/events/japan-korea-seminar/"})["data"]["page"] is None
+    english_page = gql(PAGE, {"path": "/en/events/japan-korea-seminar/"})["data"]["page"]
+    assert english_page["translations"] == []
+    japanese_list = [item["title"] for item in gql(EVENTS)["data"]["events"]["items"]]
+    assert "日韓ビジネス協議会 商談セミナー" not in japanese_list
+    assert translation.title not in japanese_list
+
+
+def test_a_third_language_is_a_settings_change(gql):
+    languages = [("ja", "Japanese"), ("en", "English"), ("ko", "Korean")]
+    with override_settings(LANGUAGES=languages, WAGTAIL_CONTENT_LANGUAGES=languages):
+        from pages.locales import ensure_locales
+
+        ensure_locales()  # what migrate's post-migrate hook does
+        korean = Locale.objects.get(language_code="ko")
+        project = ProjectPage.objects.get(slug="gyeonggi-exchange", locale__language_code="ja")
+        translated = project.copy_for_translation(korean, copy_parents=True)
+        translated.title = "한국 경기도 교류"
+        translated.save_revision().publish()
+        page = gql(PAGE, {"path": "/ko/projects/gyeonggi-exchange/"})["data"]["page"]
+        assert page["title"] == "한국 경기도 교류" and page["locale"] == "ko"
+        assert {t["locale"] for t in page["translations"]} == {"ja", "en"}
+        home = gql(PAGE, {"path": "/ko/"})["data"]["page"]  # its parents copied along with it
+        assert home["locale"] == "ko" and home["__typename"] == "Home"
+        listed = gql('{ projects(locale: "ko", fallback: false) { items { title } } }')
+        assert listed["data"]["projects"]["items"] == [{"title": "한국 경기도 교류"}]
+    assert gql(EVENTS, {"locale": "ko"})["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
