@@ -192,6 +192,11 @@ def content_languages() -> list[str]:
     return [default, *(code for code in codes if code != default)]
 
 
+def languages() -> list[str]:
+    """Every language code Django knows for this site (LANGUAGES)."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
 def locale_fallback() -> bool:
     return bool(getattr(settings, "IGREN_LOCALE_FALLBACK", True))
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from igren_cms.conf import content_languages, i18n_enabled, locale_fallback
+from igren_cms.conf import content_languages, i18n_enabled, languages, locale_fallback
 from pages import inputs
 from pages.request_state import state_of
 
@@ -130,3 +130,29 @@ def in_source_order(queryset, request=None):
     return queryset.annotate(
         source_path=Coalesce(Subquery(source.values("path")[:1]), "path")
     ).order_by("source_path", "path")
+
+
+def mark_sources(pages, request=None) -> None:
+    """Give each page of another language the id of its default-language version
+    (`stable_id`), in one query: an event keeps one calendar UID and feed id in every
+    language."""
+    if not i18n_enabled():
+        return
+    default_id = locale_ids(request).get(default_language())
+    others = [page for page in pages if page.locale_id != default_id]
+    if not others:
+        return
+    from wagtail.models import Page
+
+    sources = dict(
+        Page.objects.filter(
+            translation_key__in={page.translation_key for page in others}, locale_id=default_id
+        ).values_list("translation_key", "pk")
+    )
+    for page in others:
+        page.source_id = sources.get(page.translation_key, page.pk)
+
+
+def stable_id(page) -> int:
+    """The id an output names a page by in every language: its default-language version's."""
+    return page.__dict__.get("source_id", page.pk)

@@ -186,3 +186,38 @@ def test_a_third_language_is_a_settings_change(gql):
         listed = gql('{ projects(locale: "ko", fallback: false) { items { title } } }')
         assert listed["data"]["projects"]["items"] == [{"title": "한국 경기도 교류"}]
     assert gql(EVENTS, {"locale": "ko"})["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_the_feeds_in_english_carry_english_content_and_keep_each_events_uid(client):
+    """/feeds/events.*?lang=en: English titles and calendar name where translated, the rest in
+    Japanese (fallback); every event keeps the UID (and feed id) it has in Japanese."""
+    import feedparser
+    import icalendar
+
+    def calendar(path):
+        parsed = icalendar.Calendar.from_ical(client.get(path).content)
+        return parsed, {str(e["UID"]): str(e["SUMMARY"]) for e in parsed.walk("VEVENT")}
+
+    _, ja_events = calendar("/feeds/events.ics")
+    en_calendar, en_events = calendar("/feeds/events.ics?lang=en")
+    assert set(en_events) == set(ja_events)  # the same events, the same UIDs
+    seminar = EventPage.objects.get(slug="japan-korea-seminar", locale__language_code="ja")
+    uid = next(u for u in ja_events if u.startswith(f"event-{seminar.pk}@"))
+    assert ja_events[uid].endswith("日韓ビジネス協議会 商談セミナー")  # after its status mark
+    assert en_events[uid].endswith("Japan–Korea Business Council: Business Meeting Seminar")
+    assert str(en_calendar["X-WR-CALNAME"]) == "Kanagawa Inter-Industry Cooperation Council events"
+    untranslated = [u for u in ja_events if ja_events[u] == en_events[u]]
+    assert untranslated  # Japanese where there is no English version
+    for path in ("/feeds/events.rss?lang=en", "/feeds/events.atom?lang=en"):
+        feed = feedparser.parse(client.get(path).content)
+        titles = [entry.title for entry in feed.entries]
+        assert any("Japan–Korea Business Council" in t for t in titles), path
+        ids = {entry.id for entry in feed.entries}
+        ja_ids = {e.id for e in feedparser.parse(client.get(path[:-8]).content).entries}
+        assert ids == ja_ids, path
+    json_feed = client.get("/feeds/events.json?lang=en").json()
+    assert any("Japan–Korea" in i["title"] for i in json_feed["items"])
+    embed = client.get("/embed/events/?lang=en&months=2").content.decode()
+    assert "Japan–Korea Business Council: Business Meeting Seminar" in embed
+    one = client.get(f"/feeds/events/{english(seminar).pk}.ics")
+    assert one.status_code == 200 and f"UID:event-{seminar.pk}@".encode() in one.content

@@ -17,7 +17,6 @@ from igren_cms.conf import feed_setting
 from pages.events.schema_org import event_data, script_json
 from pages.events.text import describe
 from pages.feed_links import subscribe_links
-from pages.visibility import audience_for
 
 from . import freshness, selection
 from .views import plain_error
@@ -78,9 +77,9 @@ def entries(groups, lang, request) -> list[dict]:
 @require_safe
 @xframe_options_exempt
 def embed_page(request):
-    audience = audience_for(request)
     try:
         query = selection.parse(request.GET, embed=True)
+        audience = selection.audience_of(request, query)
         groups = selection.embed_months(query, audience)
     except selection.FeedRequestError as exc:
         return plain_error(str(exc), exc.status)

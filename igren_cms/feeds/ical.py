@@ -13,6 +13,7 @@ import datetime
 
 from pages.events.text import EventText
 from pages.events.windows import tokyo
+from pages.locales import stable_id
 
 LINE_OCTETS = 75
 PRODID = "-//Kanagawa Igren//Igren CMS//JA"
@@ -78,7 +79,7 @@ def vevent(event, text: EventText, uid_domain: str, now: datetime.datetime) -> l
     changed = event.last_published_at or now
     lines = [
         "BEGIN:VEVENT",
-        f"UID:event-{event.pk}@{uid_domain}",
+        f"UID:event-{stable_id(event)}@{uid_domain}",
         f"DTSTAMP:{utc_stamp(changed)}",
         f"LAST-MODIFIED:{utc_stamp(changed)}",
         f"SEQUENCE:{event.calendar_sequence}",

@@ -4,6 +4,7 @@ import json
 
 from igren_cms.conf import association_name
 from pages.events.windows import iso_tokyo
+from pages.locales import stable_id
 from pages.plain_text import one_line
 
 from .syndication import item_html
@@ -24,7 +25,7 @@ def _venue(event):
 
 def item(event, text, uid_domain, lang="ja") -> dict:
     entry = {
-        "id": f"tag:{uid_domain},1984:event-{event.pk}",
+        "id": f"tag:{uid_domain},1984:event-{stable_id(event)}",
         "title": text.display_title,
         "content_html": item_html(event, text, lang),
         "tags": text.categories,

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from igren_cms.conf import feed_setting
-from pages import inputs
+from igren_cms.conf import content_languages, feed_setting
+from pages import inputs, locales
 from pages.event_filters import EventFilter, Grouping, InvalidFilter, UnknownSlug, month_groups
 from pages.events.windows import today_in_tokyo
 from pages.models import EventPage
-from pages.visibility import Audience
+from pages.visibility import Audience, audience_for
 
 SLUG_RE = re.compile(r"^[-\w]{1,255}$")
 SLUG_PARAMETERS = ("salon", "project", "category")
@@ -108,6 +108,16 @@ def _feed_errors():
         raise FeedRequestError(str(exc), status=404) from None
     except inputs.BadInput as exc:
         raise FeedRequestError(str(exc)) from None
+
+
+def audience_of(request, query: FeedQuery) -> Audience:
+    """The request's audience, its lists in the feed's language (`lang`, with fallback: an
+    English feed carries every event, in English where translated)."""
+    base = audience_for(request)
+    if query.lang == locales.default_language() or query.lang not in content_languages():
+        return base  # the generated words alone follow `lang`
+    with _feed_errors():
+        return base.in_locale(locales.choice(request, query.lang))
 
 
 def _filter(query: FeedQuery, **window) -> EventFilter:

@@ -4,6 +4,7 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 
 from igren_cms.conf import association_name
+from pages.locales import stable_id
 from pages.plain_text import clean_text
 
 GENERATORS = {"rss": feedgenerator.Rss201rev2Feed, "atom": feedgenerator.Atom1Feed}
@@ -48,7 +49,7 @@ def build(kind, items, *, title, link, feed_url, description, uid_domain, lang="
             title=text.display_title,
             link=text.url or link,
             description=item_html(event, text, lang),
-            unique_id=f"tag:{uid_domain},1984:event-{event.pk}",
+            unique_id=f"tag:{uid_domain},1984:event-{stable_id(event)}",
             unique_id_is_permalink=False,
             pubdate=event.first_published_at,
             updateddate=event.last_published_at,

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from igren_cms.conf import association_name, feed_setting
+from pages import locales
 from pages.events.text import describe
 from pages.feed_links import feed_url
-from pages.models import EventPage, ProjectPage, SalonPage
+from pages.models import EventPage, HomePage, ProjectPage, SalonPage
 from pages.visibility import Audience, audience_for
 from snippets.models import Category
 
@@ -37,16 +38,29 @@ def uid_domain(request) -> str:
 
 
 def feed_title(query: selection.FeedQuery, audience: Audience) -> str:
+    """The calendar's (feed's) name, in the feed's language: the association's name as its home
+    page in that language writes it."""
+    english = query.lang == "en"
+    name = association_name()
+    if english:
+        home = audience.filter(HomePage.objects.all()).only("association_name").first()
+        name = home.association_name if home and home.association_name else name
     for model, slug in ((SalonPage, query.salon), (ProjectPage, query.project)):
         if slug:
             page = audience.filter(model.objects.filter(slug=slug)).only("title").first()
             if page:
-                return f"{association_name()} {page.title}のイベント"
+                return (
+                    f"{name}: {page.title} events" if english else f"{name} {page.title}のイベント"
+                )
     if query.category:
         category = Category.objects.filter(slug=query.category).first()
         if category:
-            return f"{association_name()} イベント（{category.name}）"
-    return f"{association_name()} イベント"
+            return (
+                f"{name} events ({category.name})"
+                if english
+                else f"{name} イベント（{category.name}）"
+            )
+    return f"{name} events" if english else f"{name} イベント"
 
 
 def plain_error(message: str, status: int) -> HttpResponse:
@@ -56,16 +70,21 @@ def plain_error(message: str, status: int) -> HttpResponse:
 @require_safe
 def event_feed(request, kind: str):
     """The event feed in one format: kind is ics, rss, atom or json (set in urls.py)."""
-    audience = audience_for(request)
     try:
         query = selection.parse(request.GET)
+        audience = selection.audience_of(request, query)
         events = selection.feed_events(query, audience)
     except selection.FeedRequestError as exc:
         return plain_error(str(exc), exc.status)
+    locales.mark_sources(events, request)  # one UID per event in every language
     items = [(event, describe(event, request, query.lang)) for event in events]
     domain = uid_domain(request)
     title = feed_title(query, audience)
-    description = "今月と来月のイベント、直近の開催実績、予定されているすべての催し。"
+    description = (
+        "Events this month and next, recent ones and everything planned."
+        if query.lang == "en"
+        else "今月と来月のイベント、直近の開催実績、予定されているすべての催し。"
+    )
     self_url = feed_url(request, kind, **query.as_params())
     home_url = request.build_absolute_uri("/")
     if kind == "ics":
@@ -103,11 +122,13 @@ def event_feed(request, kind: str):
 @require_safe
 def event_calendar(request, pk: int):
     """One event as its own calendar file, for 'add to calendar' links."""
-    audience = audience_for(request)
+    audience = audience_for(request).any_locale()  # an English event by its own id too
     event = EventPage.objects.listing(audience).filter(pk=pk).first()
     if event is None:
         return plain_error("No public event has this id.", 404)
-    text = describe(event, request)
+    locales.mark_sources([event], request)
+    language = locales.language_of(event.locale_id, request)
+    text = describe(event, request, language if language in ("ja", "en") else "ja")
     body = ical.calendar(
         [(event, text)],
         name=text.title,
