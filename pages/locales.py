@@ -73,12 +73,11 @@ def default_language() -> str:
 
 def choice(request, code: str | None = None, fallback: bool | None = None) -> Choice | None:
     """The locale lists are narrowed to: `code` (None: the default language), with `fallback`
-    (None: the setting). None when content has one language only (i18n off)."""
+    (None: the setting). None when content has one language only (i18n off): then any
+    language the site knows asks for what there is, as with fallback."""
     if not i18n_enabled():
-        if code not in (None, default_language()):
-            raise inputs.BadInput(
-                f"locale must be {default_language()!r}: content has one language."
-            )
+        if code is not None and code not in languages():
+            raise inputs.BadInput(f"locale must be one of: {', '.join(languages())}.")
         return None
     ids = locale_ids(request)
     code = default_language() if code is None else inputs.text(code, "locale", max_length=20)

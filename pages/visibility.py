@@ -23,6 +23,7 @@ from django.utils import timezone
 from wagtail.models import CollectionViewRestriction, Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from igren_cms.conf import i18n_enabled
 from pages import locales
 from pages.request_state import state_of
 from pages.sites import site_root_paths
@@ -159,9 +160,18 @@ def audience_for(request) -> Audience:
     of every site)."""
     if request is None:
         return Audience()
-    return state_of(request).keep(
+    state = state_of(request)
+    base = state.keep(
         "audience", lambda: Audience(scope=site_root_paths(request), choice=locales.choice(request))
     )
+    served = state.get("served_language")
+    return base.in_locale(locales.choice(request, served)) if served else base
+
+
+def served_in(request, page) -> None:
+    """A served page's lists (its menu, an index's events) are in the page's own language."""
+    if i18n_enabled() and page.locale_id:
+        state_of(request).set("served_language", locales.language_of(page.locale_id, request))
 
 
 class LoadedTogether(ModelIterable):

@@ -221,3 +221,40 @@ def test_the_feeds_in_english_carry_english_content_and_keep_each_events_uid(cli
     assert "Japan–Korea Business Council: Business Meeting Seminar" in embed
     one = client.get(f"/feeds/events/{english(seminar).pk}.ics")
     assert one.status_code == 200 and f"UID:event-{seminar.pk}@".encode() in one.content
+
+
+def test_the_served_english_page_says_its_language_and_links_its_versions(client):
+    from html.parser import HTMLParser
+
+    class Head(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.lang, self.alternates, self.switch = None, {}, {}
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "html":
+                self.lang = attrs.get("lang")
+            if tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+                self.alternates[attrs["hreflang"]] = attrs["href"]
+            if tag == "a" and "hreflang" in attrs:
+                self.switch[attrs["hreflang"]] = attrs["href"]
+
+    english_page = client.get("/en/projects/japan-korea-business/")
+    assert english_page.status_code == 200
+    head = Head()
+    head.feed(english_page.content.decode())
+    assert head.lang == "en"
+    assert head.alternates == {
+        "ja": "http://testserver/projects/japan-korea-business/",
+        "en": "http://testserver/en/projects/japan-korea-business/",
+        "x-default": "http://testserver/projects/japan-korea-business/",
+    }
+    assert head.switch == {"ja": "/projects/japan-korea-business/"}
+    body = english_page.content.decode()
+    assert "Japan–Korea Business Council" in body
+    assert 'lang="ja">地域サロン</a>' in body  # the untranslated menu item says it is Japanese
+    japanese = client.get("/projects/japan-korea-business/").content.decode()
+    assert '<html lang="ja">' in japanese and 'hreflang="en"' in japanese
+    events = client.get("/en/events/").content.decode()  # the index lists in English
+    assert "Japan–Korea Business Council: Business Meeting Seminar" in events

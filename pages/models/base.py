@@ -7,7 +7,7 @@ from wagtail.models import Page
 from igren_cms.conf import frontend_url
 from pages import previews
 from pages.page_urls import with_frontend
-from pages.visibility import GatedPageManager, within_schedule
+from pages.visibility import GatedPageManager, served_in, within_schedule
 
 
 class IgrenPage(Page):
@@ -52,6 +52,11 @@ class IgrenPage(Page):
     url = property(get_url)
 
     # -- serving ------------------------------------------------------------------------------
+    def serve(self, request, *args, **kwargs):
+        # The page's lists, menu and words are in its own language (pages.visibility).
+        served_in(request, self)
+        return super().serve(request, *args, **kwargs)
+
     def serve_preview(self, request, mode_name):
         """Headless mode: the frontend's preview route, with a signed token (pages/previews.py);
         otherwise Wagtail's own preview of the Django templates."""

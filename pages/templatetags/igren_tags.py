@@ -2,7 +2,7 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from pages import routing, seo
+from pages import locales, routing, seo, translations
 from pages.events import presenter
 from pages.events.text import image_file
 from pages.events.windows import TOKYO
@@ -51,6 +51,29 @@ def page_seo(context, page):
     if not page:
         return None
     return seo.seo_for(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context, page):
+    """The page's language for <html lang> ("ja", "en")."""
+    if not page or not getattr(page, "locale_id", None):
+        return locales.default_language()
+    return locales.language_of(page.locale_id, context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context, page):
+    """The page's public versions in the other languages: (language, its name, page), for the
+    language switcher."""
+    if not page:
+        return []
+    request = context["request"]
+    names = {"ja": "日本語", "en": "English", "ko": "한국어"}
+    found = []
+    for version in translations.translations_of(page, request):
+        language = locales.language_of(version.locale_id, request)
+        found.append((language, names.get(language, language), version))
+    return found
 
 
 @register.simple_tag(takes_context=True)

@@ -91,11 +91,11 @@
   // months (in Tokyo), their labels, which events fall in each, status label, place and time in
   // words. Months and limit are checked by the API with the embed page's limits and errors.
   const QUERY = `query IgrenEmbed($months: Int, $salon: String, $project: String,
-    $category: String, $limit: Int, $lang: Language) {
+    $category: String, $limit: Int, $lang: Language, $locale: String) {
     eventMonths(months: $months, salon: $salon, project: $project, category: $category,
-      limit: $limit) {
+      limit: $limit, locale: $locale) {
       month label(lang: $lang)
-      events { id title url start status statusLabel(lang: $lang) location(lang: $lang)
+      events { id title locale url start status statusLabel(lang: $lang) location(lang: $lang)
         when(lang: $lang, era: true) holiday icsUrl }
     }
   }`;
@@ -171,6 +171,8 @@
         project: this.getAttribute("project") || null,
         category: this.getAttribute("category") || null,
         lang: this.lang2 === "en" ? "EN" : "JA",
+        // The content in the widget's language where it is translated (the rest in Japanese).
+        locale: this.lang2,
       };
       this.show(el("p", { class: "message", role: "status" }, words.loading), true);
       let months;
@@ -234,9 +236,12 @@
         ? el("a", { class: "title", href, target: "_blank", rel: "noopener" }, event.title)
         : el("span", { class: "title" }, event.title);
       const ics = safeHref(event.icsUrl);
+      // An untranslated title (Japanese in an English widget) says its own language.
+      const titleBox = event.locale && event.locale !== this.lang2
+        ? el("div", { lang: event.locale }, title) : el("div", {}, title);
       return el("li", { class: `event ${event.status}` },
         when,
-        el("div", {}, title),
+        titleBox,
         event.location ? el("div", { class: "where" }, event.location) : null,
         ics ? el("div", {}, el("a", { class: "add", href: ics }, words.add)) : null);
     }
