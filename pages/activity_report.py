@@ -134,7 +134,7 @@ def rows(report: Report):
     yield [str(h) for h in HEADINGS]
     for group in report.groups:
         for event in group.events:
-            shown = event.presented()
+            shown = event.presented("ja")  # the 総会 report is in Japanese
             note = shown.status_label
             yield [group.kind_label, group.name, shown.when_in_era, event.title, note]
         yield [group.kind_label, group.name, "", f"計 {group.count}件", ""]

@@ -114,7 +114,7 @@ class EventDeskIndexView(PageListingViewSet.index_view_class):
 
     def to_row_dict(self, item):
         """One event as its spreadsheet row, in the presenter's words."""
-        shown = item.presented()
+        shown = item.presented("ja")  # the office's spreadsheet is in Japanese
         return {
             "title": item.title,
             "when": shown.when_in_era,

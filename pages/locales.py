@@ -54,17 +54,24 @@ def locale_ids(request=None) -> dict[str, int]:
     return state_of(request).keep("locale_ids", load) if request is not None else load()
 
 
+# Locale id -> language code, kept by each process: a Locale's id names one language for good
+# (Wagtail's admin can change a locale's code, which no one does to a language with content;
+# this process forgets on any Locale change, the others on restart).
+_codes: dict[int, str] = {}
+
+
 def forget_locales(**kwargs) -> None:
     """post_save/post_delete of a Locale."""
     cache.delete(CACHE_KEY)
+    _codes.clear()
 
 
 def language_of(locale_id: int, request=None) -> str:
-    """The BCP 47 code of a locale id ("ja", "en")."""
-    for code, pk in locale_ids(request).items():
-        if pk == locale_id:
-            return code
-    return content_languages()[0]
+    """The BCP 47 code of a locale id ("ja", "en"): asked of every item of a list, so known
+    ids cost nothing."""
+    if locale_id not in _codes:
+        _codes.update({pk: code for code, pk in locale_ids(request).items()})
+    return _codes.get(locale_id) or content_languages()[0]
 
 
 def default_language() -> str:
@@ -106,11 +113,17 @@ def path_prefix(code: str) -> str:
     return "" if not i18n_enabled() or code == default_language() else f"/{code}"
 
 
-def ensure_locales(**kwargs) -> None:
-    """post_migrate: a Locale for every content language (Wagtail makes the default one)."""
+def ensure_locales(apps=None, **kwargs) -> None:
+    """post_migrate: a Locale for every content language (Wagtail makes the default one). A
+    migrate that stopped short of Wagtail's locales (`migrate igren_snippets 0002`) has none
+    to make yet."""
     if i18n_enabled():
+        try:
+            model = apps.get_model("wagtailcore", "Locale") if apps is not None else Locale
+        except LookupError:
+            return
         for code in content_languages():
-            Locale.objects.get_or_create(language_code=code)
+            model.objects.get_or_create(language_code=code)
     forget_locales()
 
 

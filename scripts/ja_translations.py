@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 JA = {
+    "Another %(model)s in this language already has this %(field)s.": "この言語の%(model)sに、同じ%(field)sのものがすでにあります。",
     "Igren pages": "イグレンのページ",
     "Igren home page": "イグレンのトップページ",
     "When": "時期",

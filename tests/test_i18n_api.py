@@ -20,9 +20,13 @@ def english_demo(module_data):
     from igren_cms.demo.loader import DemoLoader
     from pages.models import HomePage
 
-    with module_data():
+    from snippets.models import Category, Organisation, Venue
+
+    with module_data() as later:
         home = HomePage.objects.get(locale__language_code="ja")
         DemoLoader(meeting_rules=False).english(home)
+        for model in (Venue, Organisation, Category):  # the English snippets, after the pages
+            later(model.objects.exclude(locale__language_code="ja").delete)
 
 
 PAGE = """query($path: String!) { page(path: $path) {
@@ -186,6 +190,58 @@ def test_a_third_language_is_a_settings_change(gql):
         listed = gql('{ projects(locale: "ko", fallback: false) { items { title } } }')
         assert listed["data"]["projects"]["items"] == [{"title": "한국 경기도 교류"}]
     assert gql(EVENTS, {"locale": "ko"})["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+SEMINAR = """query($path: String!, $lang: Language) { page(path: $path) { ... on Event {
+  locale statusLabel location when previousWhen lang: statusLabel(lang: $lang)
+  venue { id name address locale }
+  categories { name slug locale }
+  organisations { name locale }
+} } }"""
+
+
+def test_an_english_event_names_english_venues_and_categories_in_english_words(gql):
+    """The English version of an event names the English versions of its venue, organisations
+    and categories, and its generated words (status, place, when) are English unless asked
+    otherwise; the Japanese event keeps Japanese ones and its Japanese snippets."""
+    en = gql(SEMINAR, {"path": "/en/events/japan-korea-seminar/"})["data"]["page"]
+    assert en["venue"]["name"] == "Kanagawa Inter-Industry Exchange Center"
+    assert en["venue"]["locale"] == "en" and "Yokohama" in en["venue"]["address"]
+    assert en["location"] == "Kanagawa Inter-Industry Exchange Center"
+    assert en["statusLabel"] == "Rescheduled" and en["previousWhen"].startswith("Originally ")
+    assert "," in en["when"] and "年" not in en["when"]
+    assert en["lang"] == "Rescheduled"  # an explicit null is the default too
+    assert {c["slug"]: (c["name"], c["locale"]) for c in en["categories"]} == {
+        "international": ("International exchange", "en"),
+        "business": ("Business development", "en"),
+    }
+    ja = gql(SEMINAR, {"path": "/events/japan-korea-seminar/"})["data"]["page"]
+    assert ja["venue"]["name"] == "かながわ異業種交流センター" and ja["venue"]["locale"] == "ja"
+    assert ja["statusLabel"] == "日程変更" and "年" in ja["when"]
+    assert {c["locale"] for c in ja["categories"]} == {"ja"}
+    asked = gql(SEMINAR, {"path": "/en/events/japan-korea-seminar/", "lang": "JA"})
+    assert asked["data"]["page"]["lang"] == "日程変更"
+    # The English venue is its own node, and the Japanese one is still there.
+    node = gql('query($id: ID!) { node(id: $id) { ... on Venue { name locale } } }',
+               {"id": en["venue"]["id"]})["data"]["node"]  # fmt: skip
+    assert node == {"name": "Kanagawa Inter-Industry Exchange Center", "locale": "en"}
+
+
+def test_a_snippet_name_is_unique_within_one_language_only(admin_client):
+    """The English category may share its Japanese version's slug; a second Japanese category
+    of the same name is refused in the form, in Japanese, not by the database."""
+    from snippets.models import Category
+
+    japanese = Category.objects.get(slug="international", locale__language_code="ja")
+    english_version = japanese.get_translation(Locale.objects.get(language_code="en"))
+    assert english_version.slug == japanese.slug and english_version.pk != japanese.pk
+    response = admin_client.post(
+        "/admin/snippets/igren_snippets/category/add/?locale=ja",
+        {"name": japanese.name, "reading": "", "slug": "another-slug"},
+    )
+    assert response.status_code == 200  # the form again, with the error
+    assert "この言語の" in response.content.decode()
+    assert Category.objects.filter(name=japanese.name).count() == 1
 
 
 def test_the_feeds_in_english_carry_english_content_and_keep_each_events_uid(client):

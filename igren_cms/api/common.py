@@ -3,6 +3,7 @@
 import graphene
 
 from pages.feed_links import feed_links
+from pages.locales import language_of
 from pages.models import EventPage, ProjectPage, SalonPage
 from snippets.models import Category as CategoryModel
 from snippets.models import Organisation as OrganisationModel
@@ -11,6 +12,16 @@ from snippets.models import Venue as VenueModel
 from .enums import OrganisationKind
 from .nodes import Node, keyed, register_kind
 from .scalars import attr_or_none
+
+LOCALE_DESCRIPTION = (
+    "The language this version is written in, a BCP 47 code (ja, en). An English page names "
+    "the English version of a venue, organisation or category where there is one."
+)
+
+
+def _locale(obj, info):
+    return language_of(_get(obj, "locale_id"), info.context)
+
 
 # The pages through which each kind of snippet reaches the public (see Audience.used_by_public).
 VENUE_USES = ((EventPage, "venue"), (SalonPage, "venue"))
@@ -38,6 +49,8 @@ class Venue(graphene.ObjectType):
     latitude = graphene.Float(description="WGS 84 latitude, when known.")
     longitude = graphene.Float(description="WGS 84 longitude, when known.")
     access_notes = graphene.String(description="How to get there.")
+    locale = graphene.String(required=True, description=LOCALE_DESCRIPTION)
+    resolve_locale = staticmethod(_locale)
 
     resolve_postal_code = attr_or_none("postal_code")
     resolve_address = attr_or_none("address")
@@ -60,6 +73,8 @@ class Organisation(graphene.ObjectType):
     name = graphene.String(required=True, description="Organisation name.")
     kind = graphene.Field(OrganisationKind, required=True, description="What kind of body.")
     website = graphene.String(description="Website URL, when known.")
+    locale = graphene.String(required=True, description=LOCALE_DESCRIPTION)
+    resolve_locale = staticmethod(_locale)
 
     resolve_website = staticmethod(lambda org, info: _get(org, "website") or None)
 
@@ -87,8 +102,10 @@ class Category(graphene.ObjectType):
 
     resolve_id = keyed("Category")
 
-    name = graphene.String(required=True, description="Display name (Japanese).")
+    name = graphene.String(required=True, description="Display name, in the language of `locale`.")
     slug = graphene.String(required=True, description="Stable identifier used in filters.")
+    locale = graphene.String(required=True, description=LOCALE_DESCRIPTION)
+    resolve_locale = staticmethod(_locale)
 
 
 def _get(obj, name):

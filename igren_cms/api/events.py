@@ -22,6 +22,11 @@ from .page_types import PAGE_INTERFACES, PageLink, register
 from .pagination import Pagination
 from .scalars import attr_or_none, or_none
 
+WORDS_LANGUAGE = (
+    "Language of the words. Default: the words that go with the event's own language (its "
+    "`locale`): Japanese for Japanese events, English for the others."
+)
+
 
 class EventLink(PageLink):
     """A public salon or project that organises an event."""
@@ -41,7 +46,7 @@ class Event(graphene.ObjectType):
     status = graphene.Field(EventStatus, required=True, description="Whether it takes place.")
     previous_start = graphene.DateTime(description="Original start of a rescheduled event.")
     previous_when = graphene.String(
-        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        lang=graphene.Argument(Language, description=WORDS_LANGUAGE),
         description="A rescheduled event's original time in words, as every Igren output "
         "writes it: 当初の予定: 2026年12月3日（木） 18:00; null for other events.",
     )
@@ -51,17 +56,17 @@ class Event(graphene.ObjectType):
         common.Venue, description="Venue, for in-person events (null for online-only ones)."
     )
     status_label = graphene.String(
-        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        lang=graphene.Argument(Language, description=WORDS_LANGUAGE),
         description="中止, 延期 or 日程変更 (Cancelled, …); null when it takes place as announced.",
     )
     location = graphene.String(
-        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        lang=graphene.Argument(Language, description=WORDS_LANGUAGE),
         description="Where, in words, as every Igren output shows it: 会場名, オンライン or "
         "会場名 ／ オンライン; null when no place is known.",
     )
     when = graphene.String(
         required=True,
-        lang=graphene.Argument(Language, default_value="ja", description="Language of the words."),
+        lang=graphene.Argument(Language, description=WORDS_LANGUAGE),
         era=graphene.Argument(
             graphene.Boolean,
             default_value=False,
@@ -141,19 +146,19 @@ class Event(graphene.ObjectType):
     resolve_online_url = staticmethod(lambda event, info: event.presented().join_url)
     resolve_venue = staticmethod(lambda event, info: event.presented().venue)
     resolve_status_label = staticmethod(
-        lambda event, info, lang="ja": event.presented(stored(lang)).status_label or None
+        lambda event, info, lang=None: event.presented(stored(lang)).status_label or None
     )
     resolve_location = staticmethod(
-        lambda event, info, lang="ja": event.presented(stored(lang)).location or None
+        lambda event, info, lang=None: event.presented(stored(lang)).location or None
     )
 
     resolve_previous_when = staticmethod(
-        lambda event, info, lang="ja": event.presented(stored(lang) or "ja").previous_when or None
+        lambda event, info, lang=None: event.presented(stored(lang)).previous_when or None
     )
 
     @staticmethod
-    def resolve_when(event, info, lang="ja", era=False):
-        shown = event.presented(stored(lang) or "ja")
+    def resolve_when(event, info, lang=None, era=False):
+        shown = event.presented(stored(lang))
         return shown.when_in_era if era else shown.when
 
     resolve_holiday = staticmethod(lambda event, info: event.presented().holiday)

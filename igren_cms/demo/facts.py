@@ -361,6 +361,19 @@ MEETING_RULE_NOTE = "デモ用の例として作った例会です。実際の�
 
 
 # -- English versions (content in two languages, the international work first) --------------
+# Venues, organisations and categories the English pages name: (kind, key) -> English fields.
+ENGLISH_SNIPPETS = {
+    ("venue", "center"): {
+        "name": "Kanagawa Inter-Industry Exchange Center",
+        "address": "Kanagawa SME Center Building, 5-80 Onoe-cho, Naka-ku, Yokohama, Kanagawa",
+        "access_notes": "The council's office is in this building.",
+    },
+    ("organisation", "igren"): {"name": "Kanagawa Inter-Industry Cooperation Council"},
+    ("organisation", "jica"): {"name": "Japan International Cooperation Agency (JICA)"},
+    ("category", "international"): {"name": "International exchange"},
+    ("category", "business"): {"name": "Business development"},
+}
+
 # Each entry: the Japanese page's slug path under the home page -> its English fields. Pages
 # without an entry stay Japanese only (the API's fallback lists them in Japanese).
 ENGLISH = {

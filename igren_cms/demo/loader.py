@@ -157,6 +157,8 @@ class DemoLoader:
 
     # -- helpers -----------------------------------------------------------------------------
     def _snippet(self, model, lookup, defaults):
+        """The default language's version (a translation may share its slug)."""
+        lookup = {**lookup, "locale": Locale.get_default()}
         obj, created = model.objects.get_or_create(**lookup, defaults=defaults)
         self.report.created += created
         return obj
@@ -203,6 +205,7 @@ class DemoLoader:
         english = Locale.objects.filter(language_code="en").first()
         if english is None:
             return
+        translated_snippets = self._english_snippets(english)
         for slug_path, fields in facts.ENGLISH.items():  # parents before children
             page = home
             for slug in filter(None, slug_path.split("/")):
@@ -214,8 +217,35 @@ class DemoLoader:
             translated = page.specific.copy_for_translation(english)
             for name, value in fields.items():
                 setattr(translated, name, value)
+            _use_translated_snippets(translated, translated_snippets)
             translated.save_revision().publish()
             self.report.created += 1
+
+    def _english_snippets(self, english) -> dict:
+        """English versions of the venues, organisations and categories the English pages use
+        (facts.ENGLISH_SNIPPETS): Japanese row id -> its English row, by model."""
+        found = {}
+        default = Locale.get_default()
+        for (kind, key), fields in facts.ENGLISH_SNIPPETS.items():
+            if kind == "venue":
+                model, lookup = Venue, {"name": facts.VENUES[key]["name"]}
+            elif kind == "organisation":
+                model, lookup = Organisation, {"name": facts.ORGANISATIONS[key][0]}
+            else:
+                model, lookup = Category, {"slug": key}
+            source = model.objects.filter(locale=default, **lookup).first()
+            if source is None:
+                continue
+            translated = source.get_translation_or_none(english)
+            if translated is None:
+                translated = source.copy_for_translation(english)
+                for name, value in fields.items():
+                    setattr(translated, name, value)
+                translated.reading = ""  # a kana reading is the Japanese version's
+                translated.save()
+                self.report.created += 1
+            found[(type(source), source.pk)] = translated
+        return found
 
     def _section(self, home, model, key):
         title, intro = facts.SECTIONS[key]
@@ -341,3 +371,15 @@ class DemoLoader:
                 page.start, page.end, page.previous_start = start, end, previous
                 page.save_revision().publish()
                 self.report.updated += 1
+
+
+def _use_translated_snippets(page, translated: dict) -> None:
+    """Point a new English page at the English versions of its venue, organisations and
+    categories where there are some (as wagtail-localize's translation does)."""
+    venue_id = getattr(page, "venue_id", None)
+    if venue_id and (Venue, venue_id) in translated:
+        page.venue = translated[(Venue, venue_id)]
+    for name in ("organisations", "categories", "host_organisations", "partner_organisations"):
+        if hasattr(page, name):
+            chosen = list(getattr(page, name).all())
+            getattr(page, name).set([translated.get((type(o), o.pk), o) for o in chosen])

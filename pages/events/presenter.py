@@ -62,6 +62,13 @@ def language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else "ja"
 
 
+def words_for(content_language: str) -> str:
+    """The words that go with content in `content_language`, when no output asks for others:
+    Japanese for Japanese, English for English and for any language the presenter does not
+    speak (a Korean page's reader reads English sooner than Japanese)."""
+    return content_language if content_language in LANGUAGES else "en"
+
+
 def holiday_name(day: datetime.date) -> str | None:
     """The national holiday on `day` (元日, 海の日, 振替休日, 国民の休日 …), or None."""
     return jpholiday.is_holiday_name(day)

@@ -9,8 +9,8 @@ A listing queryset (`EventPage.objects.listed_for(audience)`) evaluates through
 `ListingIterable`, which loads the relations of everything it yields at once, as Wagtail's
 `SpecificIterable` loads specific pages: no caller pairs a query with a second call. Each event
 then answers `event.related(audience)` with an `EventRelations`:
-- `organisations`: dicts with name, kind, website (in name order);
-- `categories`: dicts with name, slug (in name order);
+- `organisations`: dicts with name, kind, website, locale_id (in name order);
+- `categories`: dicts with name, slug, locale_id (in name order);
 - `salon`, `project`: the public page, or None when unset or not public;
 - `listing`: the list loaded together (for batching work such as `rich_text.expanded_body`).
 """
@@ -68,9 +68,11 @@ def load(events, audience: Audience) -> dict[int, EventRelations]:
     model = type(events[0])
     ids = [event.pk for event in events]
     organisations = _rows_by_event(
-        model.organisations.through, ids, "organisation", ("name", "kind", "website")
+        model.organisations.through, ids, "organisation", ("name", "kind", "website", "locale_id")
     )
-    categories = _rows_by_event(model.categories.through, ids, "category", ("name", "slug"))
+    categories = _rows_by_event(
+        model.categories.through, ids, "category", ("name", "slug", "locale_id")
+    )
     # One small query for the few distinct salons and projects. Joining them into the listing
     # query instead (annotations) cost PostgreSQL ~9 ms of planning per request (make bench).
     linked_ids = ({e.salon_id for e in events} | {e.project_id for e in events}) - {None}
@@ -103,11 +105,18 @@ def from_editor(event, audience: Audience) -> EventRelations:
     """An event's relations as they stand in the editor (unsaved choices included): previews."""
     return EventRelations(
         organisations=[
-            {"object_id": o.pk, "name": o.name, "kind": o.kind, "website": o.website}
+            {
+                "object_id": o.pk,
+                "name": o.name,
+                "kind": o.kind,
+                "website": o.website,
+                "locale_id": o.locale_id,
+            }
             for o in event.organisations.all()
         ],
         categories=[
-            {"object_id": c.pk, "name": c.name, "slug": c.slug} for c in event.categories.all()
+            {"object_id": c.pk, "name": c.name, "slug": c.slug, "locale_id": c.locale_id}
+            for c in event.categories.all()
         ],
         salon=audience.visible(event.salon) if event.salon_id else None,
         project=audience.visible(event.project) if event.project_id else None,

@@ -16,7 +16,8 @@ from pages.admin_widgets import MinuteDateTimeInput
 from pages.event_form import EventPageForm
 from pages.events import relations, windows
 from pages.events.months import MonthGroup, group_by_month
-from pages.events.presenter import EventPresentation
+from pages.events.presenter import EventPresentation, words_for
+from pages.locales import language_of
 from pages.visibility import Audience, GatedPageQuerySet, audience_for
 
 from .base import IgrenPage
@@ -302,9 +303,12 @@ class EventPage(CalendarSequenceMixin, IgrenPage):
         )
         return context
 
-    def presented(self, lang: str = "ja") -> EventPresentation:
+    def presented(self, lang: str | None = None) -> EventPresentation:
         """How every output shows this event in `lang` (pages.events.presenter), kept per
-        language for the life of this instance."""
+        language for the life of this instance. Without `lang`, in the words that go with the
+        event's own language (an English event says Cancelled)."""
+        if lang is None:
+            lang = words_for(language_of(self.locale_id))
         kept = self.__dict__.setdefault("_presentations", {})
         if lang not in kept:
             kept[lang] = EventPresentation(self, lang)

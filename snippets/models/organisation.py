@@ -6,9 +6,10 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from snippets.kana import ReadingMixin
+from snippets.translatable import TranslatableSnippet, localize_fields, unique_in_locale
 
 
-class Organisation(index.Indexed, ReadingMixin):
+class Organisation(index.Indexed, ReadingMixin, TranslatableSnippet):
     """A body that hosts, partners in or organises Igren activities."""
 
     class Kind(models.TextChoices):
@@ -18,7 +19,7 @@ class Organisation(index.Indexed, ReadingMixin):
         COMPANY = "company", _("company")
         PUBLIC_BODY = "public_body", _("public body")
 
-    name = models.CharField(pgettext_lazy("organisation", "name"), max_length=200, unique=True)
+    name = models.CharField(pgettext_lazy("organisation", "name"), max_length=200)
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.MEMBER_GROUP
     )
@@ -32,11 +33,15 @@ class Organisation(index.Indexed, ReadingMixin):
         index.AutocompleteField("name"),
         index.FilterField("kind"),
     ]
+    unique_fields = ("name",)
+    translatable_fields = localize_fields(("name", "reading"), ("kind", "website"))
 
-    class Meta:
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["reading_key", "name"]
+        unique_together = ()
+        constraints = unique_in_locale("name", model="organisation")
 
     def __str__(self):
         return self.name

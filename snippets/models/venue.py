@@ -8,13 +8,14 @@ from wagtail.snippets.models import register_snippet
 
 from snippets.addresses import split_address
 from snippets.kana import ReadingMixin
+from snippets.translatable import TranslatableSnippet, localize_fields, unique_in_locale
 
 postal_code_validator = RegexValidator(
     r"^\d{3}-\d{4}$", _("Enter the postal code as 123-4567 (three digits, a hyphen, four digits).")
 )
 
 
-class Venue(index.Indexed, ReadingMixin):
+class Venue(index.Indexed, ReadingMixin, TranslatableSnippet):
     """A place where events and salons meet, with an address for maps and calendars."""
 
     name = models.CharField(pgettext_lazy("venue", "name"), max_length=200)
@@ -63,11 +64,16 @@ class Venue(index.Indexed, ReadingMixin):
         index.AutocompleteField("name"),
         index.AutocompleteField("address"),
     ]
+    translatable_fields = localize_fields(
+        ("name", "reading", "address", "access_notes"), ("postal_code", "latitude", "longitude")
+    )
 
-    class Meta:
+    class Meta(TranslatableSnippet.Meta):
         verbose_name = _("venue")
         verbose_name_plural = _("venues")
         ordering = ["reading_key", "name"]
+        unique_together = ()
+        constraints = unique_in_locale(model="venue")
 
     def __str__(self):
         return self.name
