@@ -19,7 +19,6 @@ def english_demo(module_data):
     """The demo's English versions (the shared demo leaves them out), once for the module."""
     from igren_cms.demo.loader import DemoLoader
     from pages.models import HomePage
-
     from snippets.models import Category, Organisation, Venue
 
     with module_data() as later:
@@ -314,3 +313,26 @@ def test_the_served_english_page_says_its_language_and_links_its_versions(client
     assert '<html lang="ja">' in japanese and 'hreflang="en"' in japanese
     events = client.get("/en/events/").content.decode()  # the index lists in English
     assert "Japan–Korea Business Council: Business Meeting Seminar" in events
+
+
+def test_the_sitemap_lists_both_languages_with_their_alternates(client):
+    """sitemap.xml has the English pages too, and each page with versions names them all with
+    hreflang (x-default: the Japanese one); a page in one language has none."""
+    from xml.etree import ElementTree
+
+    response = client.get("/sitemap.xml")
+    tree = ElementTree.fromstring(response.content)  # noqa: S314 (our own response)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = {
+        url.find("s:loc", ns).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in tree.findall("s:url", ns)
+    }
+    ja = "http://localhost/events/japan-korea-seminar/"
+    en = "http://localhost/en/events/japan-korea-seminar/"
+    assert ja in entries and en in entries
+    expected = {"ja": ja, "en": en, "x-default": ja}
+    assert entries[ja] == expected and entries[en] == expected
+    only_japanese = [loc for loc in entries if loc.endswith("/salons/kawasaki/")]
+    assert only_japanese and entries[only_japanese[0]] == {}
