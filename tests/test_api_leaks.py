@@ -12,7 +12,8 @@ from pages.models import EventIndexPage, EventPage, ProjectPage, SalonPage
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.now()
-WINDOW = 'month: "2000-01", months: 24'
+# From last month, two years long: every planted event falls inside it (they start within days).
+WINDOW = f'month: "{(NOW - datetime.timedelta(days=31)):%Y-%m}", months: 24'
 
 
 def marker(kind):
@@ -190,3 +191,97 @@ def test_revision_and_lock_fields_are_not_in_the_schema(gql):
     ):
         body = gql(f'{{ event(slug: "kenou-regular") {{ {field} }} }}', status=400)
         assert "Cannot query field" in body["errors"][0]["message"]
+
+
+@pytest.fixture
+def hidden_translations(make_event, home):
+    """English versions hidden in every way while their Japanese sources are public: a draft
+    change, a translation never published, a password, an expiry; returns the markers."""
+    from wagtail.models import Locale
+
+    from igren_cms.demo.loader import DemoLoader
+
+    DemoLoader(meeting_rules=False).english(home)  # the English home, sections and events
+    english = Locale.objects.get(language_code="en")
+    markers = {kind: marker(kind) for kind in ("EN-DRAFT", "EN-NEVER", "EN-PASSWORD", "EN-EXPIRED")}
+
+    seminar = EventPage.objects.get(slug="japan-korea-seminar", locale=english)
+    seminar.title = markers["EN-DRAFT"]
+    seminar.summary = markers["EN-DRAFT"]
+    seminar.save_revision()  # a change not published
+
+    def translated(kind, publish=True, **fields):
+        source = make_event(f"公開中 {kind}", f"leak-source-{kind.lower()}")
+        version = source.copy_for_translation(english)
+        version.title, version.summary = markers[kind], f"{markers[kind]} summary"
+        for name, value in fields.items():
+            setattr(version, name, value)
+        version.save()  # a draft (live=False) carrying the marker in its own row
+        if publish:
+            version.save_revision().publish()
+        return version
+
+    translated("EN-NEVER", publish=False)
+    restricted = translated("EN-PASSWORD")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    translated("EN-EXPIRED", expire_at=NOW - datetime.timedelta(minutes=1))
+    return markers
+
+
+EN_QUERIES = (
+    [
+        f'{{ events({WINDOW}, locale: "en", perPage: 100) {{ items {{ title summary body locale '
+        "translations { title path } seo { title description alternates { url } } } } }",
+        f'{{ events({WINDOW}, locale: "en", fallback: false, perPage: 100) '
+        "{ items { title } } }",
+        f'{{ eventMonths({WINDOW}, locale: "en") {{ events {{ title }} }} }}',
+        '{ search(query: "LEAK", locale: "en") { items { title path } } }',
+        '{ search(query: "summary", locale: "en", perPage: 100) { items { title path } } }',
+        '{ navigation(locale: "en") { title page { title } } }',
+        f'{{ page(path: "/en/events/") {{ title ... on EventIndex {{ '
+        f"events({WINDOW}, perPage: 100) {{ items {{ title translations {{ title }} }} }} }} }} }}",
+        '{ page(path: "/events/japan-korea-seminar/") { translations { title path } '
+        "seo { alternates { locale url } } } }",
+        '{ page(path: "/en/events/japan-korea-seminar/") { title ... on Event { summary } } }',
+    ]
+    + [
+        f'{{ page(path: "/en/events/leak-source-{kind}/") {{ title }} }}'
+        for kind in ("en-never", "en-password", "en-expired")
+    ]
+    + [
+        f'{{ page(path: "/events/leak-source-{kind}/") {{ title translations {{ title }} '
+        "seo { alternates { url } } } }"
+        for kind in ("en-never", "en-password", "en-expired")
+    ]
+)
+
+
+def test_no_hidden_translation_leaves_any_output(gql, client, hidden_translations):
+    """The leak sweep in English: a translation hidden in any way (draft change, never
+    published, password, expired) shows in no API list, lookup, alternate, feed, embed, served
+    page or sitemap, while its public Japanese source stays listed."""
+    markers = hidden_translations
+    for query in EN_QUERIES:
+        text = str(gql(query))
+        leaked = [kind for kind, mark in markers.items() if mark in text]
+        assert not leaked, f"{leaked} leaked through {query}"
+    hidden_ids = Page.objects.filter(
+        slug__startswith="leak-source-", locale__language_code="en"
+    ).values_list("pk", flat=True)
+    assert len(hidden_ids) == 3
+    aliases = " ".join(f'n{pk}: node(id: "{pk}") {{ id }}' for pk in hidden_ids)
+    assert set(gql("{ " + aliases + " }")["data"].values()) == {None}
+    paths = ["/en/", "/en/events/", "/sitemap.xml", "/embed/events/?lang=en&months=2"]
+    paths += [f"/feeds/events.{kind}?lang=en" for kind in ("ics", "rss", "atom", "json")]
+    paths += [f"/en/events/leak-source-{kind}/" for kind in ("en-never", "en-password")]
+    paths += ["/en/events/leak-source-en-expired/", "/events/leak-source-en-never/"]
+    for path in paths:
+        response = client.get(path)
+        text = response.content.decode()
+        leaked = [kind for kind, mark in markers.items() if mark in text]
+        assert not leaked, f"{leaked} leaked on {path}"
+    # The sources are public and listed (in Japanese, by fallback) in the English list.
+    listed = gql(EN_QUERIES[0])["data"]["events"]["items"]
+    titles = {item["title"] for item in listed}
+    assert {"公開中 EN-NEVER", "公開中 EN-PASSWORD", "公開中 EN-EXPIRED"} <= titles
+    assert "Japan–Korea Business Council: Business Meeting Seminar" in titles
