@@ -1,7 +1,9 @@
 """Translating in the admin with wagtail-localize (its own views, in Japanese): an editor asks
 for the English version of a salon, gets wagtail-localize's translation editor, translates the
-title, publishes it, and the API serves it; the source stays as it was. (wagtail-localize's own
-catalogue has almost no Japanese yet: its screens are not checked for Japanese here.)"""
+title, publishes it, and the API serves it; the source stays as it was. wagtail-localize's own
+catalogue has five Japanese strings: its screens speak Japanese through the plugin's supplement
+(scripts/localize_ja.py), checked here on the submit form and the translation editor's
+JavaScript catalogue."""
 
 import re
 
@@ -31,6 +33,11 @@ def test_an_editor_translates_a_salon_and_the_api_serves_it(
     form = editor.get(f"/admin/localize/submit/page/{salon.pk}/")
     assert form.status_code == 200
     assert f'value="{english.pk}"' in form.content.decode()  # English offered
+    main = form.content.decode().split("<main", 1)[-1]
+    assert "ページを翻訳する" in main and "言語" in main  # Translate page, Locales
+    assert "Translate" not in main and "Locales" not in main
+    catalogue = editor.get("/admin/localize/jsi18n/").content.decode()
+    assert r'"Not translated": "\u672a\u7ffb\u8a33"' in catalogue  # 未翻訳, escaped as JSON
     # The parent section is not translated yet: wagtail-localize translates it along with it.
     response = editor.post(
         f"/admin/localize/submit/page/{salon.pk}/", {"locales": [english.pk]}, follow=True
