@@ -20,8 +20,7 @@ DJANGO = {
     "Sync translated %(model_name)s": "翻訳済みの%(model_name)sを同期",
     "Start Synced translation": "同期翻訳を始める",
     "Translate {model_name}": "{model_name}を翻訳する",
-    "The {model_name} '{object}' was successfully submitted for translation into {locales}":
-        "{model_name}「{object}」を{locales}への翻訳に出しました",
+    "The {model_name} '{object}' was successfully submitted for translation into {locales}": "{model_name}「{object}」を{locales}への翻訳に出しました",
     "Up to date": "最新",
     "Waiting for translations": "翻訳待ち",
     "Manual": "手作業",
@@ -32,27 +31,23 @@ DJANGO = {
     "This locale cannot be synced into itself.": "同じ言語どうしは同期できません。",
     "Synchronise content from another locale": "ほかの言語からコンテンツを同期する",
     "Choose a locale to synchronise content from. Any existing and future content authored in "
-    "the selected locale will be automatically copied to this one.":
-        "同期元の言語を選んでください。選んだ言語で書かれたコンテンツは、今あるものもこれから"
-        "書くものも、この言語へ自動でコピーされます。",
+    "the selected locale will be automatically copied to this one.": "同期元の言語を選んでください。選んだ言語で書かれたコンテンツは、今あるものもこれから"
+    "書くものも、この言語へ自動でコピーされます。",
     "<{}> tag is not allowed. Strings can only contain standard HTML inline tags (such as <b>, "
     "<a>)": "<{}>タグは使えません。使えるのは<b>や<a>などの標準的なインラインタグだけです",
-    "Strings cannot have any HTML tags with attributes (except for 'id' in <a> tags)":
-        "属性付きのHTMLタグは使えません（<a>タグの id を除く）",
+    "Strings cannot have any HTML tags with attributes (except for 'id' in <a> tags)": "属性付きのHTMLタグは使えません（<a>タグの id を除く）",
     "Unrecognised id found in an <a> tag: {}": "<a>タグに不明な id があります: {}",
     "Enable": "有効にする",
     "Convert to alias %(title)s": "%(title)sをエイリアスに変換",
     "Convert to alias": "エイリアスに変換",
     "Are you sure you want to convert this page into an alias? This will overwrite the content "
-    "of the page with the content of '%(source_page_title)s' (%(source_page_locale)s)":
-        "このページをエイリアスに変換しますか？ このページの内容は「%(source_page_title)s」"
-        "（%(source_page_locale)s）の内容で上書きされます",
+    "of the page with the content of '%(source_page_title)s' (%(source_page_locale)s)": "このページをエイリアスに変換しますか？ このページの内容は「%(source_page_title)s」"
+    "（%(source_page_locale)s）の内容で上書きされます",
     "Yes, convert it": "はい、変換します",
     "No, leave it as a page": "いいえ、ページのままにします",
-    'This page hasn\'t been translated yet. It is mirroring the <a href="'
-    '%(edit_original_page_url)s" target="_blank">%(original_locale)s page</a>.':
-        'このページはまだ翻訳されていません。<a href="%(edit_original_page_url)s" '
-        'target="_blank">%(original_locale)sのページ</a>と同じ内容を表示しています。',
+    "This page hasn't been translated yet. It is mirroring the <a href=\""
+    '%(edit_original_page_url)s" target="_blank">%(original_locale)s page</a>.': 'このページはまだ翻訳されていません。<a href="%(edit_original_page_url)s" '
+    'target="_blank">%(original_locale)sのページ</a>と同じ内容を表示しています。',
     "Translate this page": "このページを翻訳する",
     "Translation of %(instance)s into %(locale)s": "%(instance)sの%(locale)s訳",
     "Translations": "翻訳",
@@ -66,30 +61,24 @@ DJANGO = {
     "No translations found.": "翻訳はありません。",
     "Why would I sync my page?": "同期とは？",
     "Changes are not automatically applied between translated pages. Syncing will add new "
-    "content for translation and remove deleted content.":
-        "元のページを変えても、翻訳には自動では反映されません。同期すると、追加した内容が翻訳"
-        "待ちになり、削除した内容は翻訳からも消えます。",
-    "The last sync date was %(last_sync_date)s. You are about to sync the following:":
-        "前回の同期は%(last_sync_date)sです。次のものを同期します:",
+    "content for translation and remove deleted content.": "元のページを変えても、翻訳には自動では反映されません。同期すると、追加した内容が翻訳"
+    "待ちになり、削除した内容は翻訳からも消えます。",
+    "The last sync date was %(last_sync_date)s. You are about to sync the following:": "前回の同期は%(last_sync_date)sです。次のものを同期します:",
     "Page '{}' has been converted into an alias.": "ページ「{}」をエイリアスに変換しました。",
     "Content": "コンテンツ",
     "New validation errors were found when publishing '{object}' in {locale}. Please fix them "
-    "or click publish again to ignore these translations for now.":
-        "「{object}」を{locale}で公開するときに、新しい入力エラーが見つかりました。直すか、もう"
-        "一度「公開」を押してこれらの訳をいったん外してください。",
-    "Published '{object}' in {locale} with missing translations - see below.":
-        "「{object}」を{locale}で公開しました。未翻訳の箇所があります（下記）。",
+    "or click publish again to ignore these translations for now.": "「{object}」を{locale}で公開するときに、新しい入力エラーが見つかりました。直すか、もう"
+    "一度「公開」を押してこれらの訳をいったん外してください。",
+    "Published '{object}' in {locale} with missing translations - see below.": "「{object}」を{locale}で公開しました。未翻訳の箇所があります（下記）。",
     "Published '{object}' in {locale}.": "「{object}」を{locale}で公開しました。",
     "The data model for '{model_name}' has been changed since the last translation sync. If "
     "any new fields have been added recently, these may not be visible until the next "
-    "translation sync.":
-        "前回の同期のあとで「{model_name}」の項目が変わりました。新しい項目は、次に同期する"
-        "まで表示されないことがあります。",
+    "translation sync.": "前回の同期のあとで「{model_name}」の項目が変わりました。新しい項目は、次に同期する"
+    "まで表示されないことがあります。",
     "Translation has been stopped.": "翻訳の同期を止めました。",
     "Translation has been restarted.": "翻訳の同期を再開しました。",
     "Please upload a valid PO file.": "正しいPOファイルをアップロードしてください。",
-    "Cannot import PO file that was created for a different translation.":
-        "ほかの翻訳のために作られたPOファイルは読み込めません。",
+    "Cannot import PO file that was created for a different translation.": "ほかの翻訳のために作られたPOファイルは読み込めません。",
     "Successfully imported translations from PO File.": "POファイルから訳を読み込みました。",
     "Successfully translated with {}.": "{}で翻訳しました。",
     "There isn't anything left to translate.": "翻訳の残りはありません。",
@@ -101,18 +90,15 @@ DJANGO = {
     "Include subtree ({} page)": "配下のページも含める（{}ページ）",
     "{} locales": "{}言語",
     "Translate page": "ページを翻訳する",
-    "The page '{page_title}' was successfully submitted for translation into {locales}":
-        "ページ「{page_title}」を{locales}への翻訳に出しました",
+    "The page '{page_title}' was successfully submitted for translation into {locales}": "ページ「{page_title}」を{locales}への翻訳に出しました",
     "Publish immediately": "すぐに公開する",
-    'Apply the updates and publish immediately. The changes will use the original language '
-    'until translated unless you also select "Use machine translation".':
-        "変更を取り込んですぐに公開します。「機械翻訳を使う」を選ばない限り、変わった箇所は"
-        "翻訳するまで元の言語のまま表示されます。",
+    "Apply the updates and publish immediately. The changes will use the original language "
+    'until translated unless you also select "Use machine translation".': "変更を取り込んですぐに公開します。「機械翻訳を使う」を選ばない限り、変わった箇所は"
+    "翻訳するまで元の言語のまま表示されます。",
     "Use machine translation": "機械翻訳を使う",
     "Apply machine translations to the incoming changes.": "取り込む変更を機械翻訳します。",
     "Apply the updates and publish immediately. The changes will use the original language "
-    "until translated.":
-        "変更を取り込んですぐに公開します。変わった箇所は翻訳するまで元の言語のまま表示されます。",
+    "until translated.": "変更を取り込んですぐに公開します。変わった箇所は翻訳するまで元の言語のまま表示されます。",
     "Update existing translations": "既存の翻訳を更新",
     "Successfully updated translations for '{object}'": "「{object}」の翻訳を更新しました",
     "Sync translated pages": "翻訳済みのページを同期",
@@ -121,10 +107,8 @@ DJANGO = {
     "Sync translations of '%(title)s'": "「%(title)s」の翻訳を同期",
     "Convert to alias page": "エイリアスページに変換",
     "Convert page to alias": "ページをエイリアスに変換",
-    "Converted page '%(title)s' to an alias of the translation source page '%(source_title)s'":
-        "ページ「%(title)s」を翻訳元のページ「%(source_title)s」のエイリアスに変換しました",
-    "Converted page to an alias of the translation source page":
-        "ページを翻訳元のページのエイリアスに変換しました",
+    "Converted page '%(title)s' to an alias of the translation source page '%(source_title)s'": "ページ「%(title)s」を翻訳元のページ「%(source_title)s」のエイリアスに変換しました",
+    "Converted page to an alias of the translation source page": "ページを翻訳元のページのエイリアスに変換しました",
 }
 PLURALS = {"Include subtree ({} page)": "配下のページも含める（{}ページ）"}
 
@@ -170,8 +154,7 @@ DJANGOJS = {
     "Server error": "サーバーのエラー",
     "Stop Synced translation": "同期翻訳をやめる",
     "Stopping Synced translation": "同期翻訳をやめています",
-    "There are unsaved segments. Please save or cancel them before leaving.":
-        "保存していない訳があります。移動する前に保存するか取り消してください。",
+    "There are unsaved segments. Please save or cancel them before leaving.": "保存していない訳があります。移動する前に保存するか取り消してください。",
     "Translate": "翻訳する",
     "Translate all missing strings with ": "未翻訳をすべて機械翻訳: ",
     "Translate with ": "機械翻訳: ",
@@ -200,8 +183,9 @@ def wagtail_says() -> set[str]:
 def write(domain: str, table: dict, out: Path, skip=frozenset()) -> list[str]:
     source = Path(wagtail_localize.__file__).parent / "locale/en/LC_MESSAGES" / f"{domain}.po"
     catalogue = polib.POFile()
-    catalogue.header = HEADER.format(version=wagtail_localize.__version__ if hasattr(
-        wagtail_localize, "__version__") else "")
+    catalogue.header = HEADER.format(
+        version=wagtail_localize.__version__ if hasattr(wagtail_localize, "__version__") else ""
+    )
     catalogue.metadata = {
         "Project-Id-Version": "igren-cms wagtail-localize supplement",
         "Language": "ja",
