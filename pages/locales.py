@@ -39,6 +39,11 @@ class Choice:
 
 CACHE_KEY = "igren:locale-ids"
 
+# Locale id -> language code, kept by each process: a Locale's id names one language for good
+# (Wagtail's admin can change a locale's code, which no one does to a language with content;
+# this process forgets on any Locale change, the others on restart).
+_codes: dict[int, str] = {}
+
 
 def locale_ids(request=None) -> dict[str, int]:
     """Language code -> Locale id: from the shared cache (a row per language, changed when a
@@ -49,15 +54,10 @@ def locale_ids(request=None) -> dict[str, int]:
         if found is None:
             found = dict(Locale.objects.values_list("language_code", "pk"))
             cache.set(CACHE_KEY, found, 3600)
+        _codes.update({pk: code for code, pk in found.items()})
         return found
 
     return state_of(request).keep("locale_ids", load) if request is not None else load()
-
-
-# Locale id -> language code, kept by each process: a Locale's id names one language for good
-# (Wagtail's admin can change a locale's code, which no one does to a language with content;
-# this process forgets on any Locale change, the others on restart).
-_codes: dict[int, str] = {}
 
 
 def forget_locales(**kwargs) -> None:
@@ -69,7 +69,9 @@ def forget_locales(**kwargs) -> None:
 def language_of(locale_id: int, request=None) -> str:
     """The BCP 47 code of a locale id ("ja", "en"): asked of every item of a list, so known
     ids cost nothing."""
-    if locale_id not in _codes:
+    if locale_id is None or not i18n_enabled():  # unsaved, or content in one language
+        return content_languages()[0]
+    if locale_id not in _codes:  # a request's first look at the locales fills them too
         _codes.update({pk: code for code, pk in locale_ids(request).items()})
     return _codes.get(locale_id) or content_languages()[0]
 

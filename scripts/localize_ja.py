@@ -144,7 +144,7 @@ DJANGOJS = {
     "Lock": "ロックする",
     "Not translated": "未翻訳",
     "Preview": "プレビュー",
-    "Publish in ": "公開する言語: ",
+    "Publish in ": "公開: ",
     "Publishing...": "公開しています…",
     "Removing editor lock": "編集のロックを外しています",
     "Revert to %s version": "%s版に戻す",
