@@ -18,7 +18,8 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from pages.locales import default_language, language_of
+from pages.locales import language_of
+from pages.seo import hreflang_set
 from pages.visibility import audience_for
 
 
@@ -37,16 +38,11 @@ class PublicSitemap(Sitemap):
             for info in item.get_sitemap_urls(self.request):
                 entries.append((item.translation_key, info))
                 code = language_of(item.locale_id, self.request)
-                versions[item.translation_key].append(
-                    {"lang_code": code, "location": info["location"]}
-                )
+                versions[item.translation_key].append((code, info["location"]))
         for key, info in entries:
-            found = versions[key]
-            if len(found) > 1:
-                default = [v["location"] for v in found if v["lang_code"] == default_language()]
-                info["alternates"] = found + [
-                    {"lang_code": "x-default", "location": location} for location in default[:1]
-                ]
+            info["alternates"] = [
+                {"lang_code": a.locale, "location": a.url} for a in hreflang_set(versions[key])
+            ]
         last_mods = {info.get("lastmod") for _, info in entries}
         if last_mods and None not in last_mods:
             self.latest_lastmod = max(last_mods)

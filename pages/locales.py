@@ -70,10 +70,10 @@ def language_of(locale_id: int, request=None) -> str:
     """The BCP 47 code of a locale id ("ja", "en"): asked of every item of a list, so known
     ids cost nothing."""
     if locale_id is None or not i18n_enabled():  # unsaved, or content in one language
-        return content_languages()[0]
+        return default_language()
     if locale_id not in _codes:  # a request's first look at the locales fills them too
         _codes.update({pk: code for code, pk in locale_ids(request).items()})
-    return _codes.get(locale_id) or content_languages()[0]
+    return _codes.get(locale_id) or default_language()
 
 
 def default_language() -> str:

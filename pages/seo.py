@@ -135,13 +135,20 @@ def seo_for(page, request) -> Seo:
 def alternates_of(page, request) -> list[Alternate]:
     """hreflang links: each public version of the page, and x-default for the default
     language's; none for a page in one language only."""
-    versions = versions_of(page, request)
+    return hreflang_set(
+        [
+            (language_of(version.locale_id, request), absolute_url(version, request))
+            for version in versions_of(page, request)
+        ]
+    )
+
+
+def hreflang_set(versions: list[tuple[str, str]]) -> list[Alternate]:
+    """The hreflang set of a page's (language, url) versions: each, and x-default for the
+    default language's; none for a page in one language only (the served <head>, the API's
+    `seo.alternates` and the sitemap)."""
     if len(versions) < 2:
         return []
-    found = [
-        Alternate(language_of(version.locale_id, request), absolute_url(version, request))
-        for version in versions
-    ]
-    found = [alternate for alternate in found if alternate.url]
+    found = [Alternate(code, url) for code, url in versions if url]
     default = [a.url for a in found if a.locale == default_language()]
     return [*found, Alternate("x-default", default[0])] if default else found

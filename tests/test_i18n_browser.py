@@ -6,19 +6,15 @@ translation (翻訳待ち, the changed title 未翻訳) while the old English ti
 Screenshots for docs/editors.md (英語版をつくる) with IGREN_WRITE_SCREENSHOT=1.
 """
 
-import json
 import re
-import urllib.parse
-import urllib.request
 
 import pytest
 
 from tests.served_site import ServedSite
 from tests.test_editors_day import screenshot
+from tests.test_meeting_rules_browser import PASSWORD, api, signed_in
 
 pytestmark = pytest.mark.tools(chromium=True)
-
-PASSWORD = "pw-honyaku-1"
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +32,6 @@ def site(tmp_path_factory):
     served.stop()
 
 
-def api(site, query):
-    url = f"{site.url}/graphql/?query={urllib.parse.quote(query)}"
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our own server
-        return json.load(response)["data"]
-
-
 def salon_id(site, locale="ja"):
     path = "/salons/kawasaki/" if locale == "ja" else f"/{locale}/salons/kawasaki/"
     page = api(site, f'{{ page(path: "{path}") {{ id title }} }}')["page"]
@@ -49,14 +39,7 @@ def salon_id(site, locale="ja"):
 
 
 def test_a_translation_is_made_published_and_marked_waiting_when_its_source_changes(browser, site):
-    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto(site.url + "/admin/login/")
-    page.fill("input[name=username]", "honyaku")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(re.compile(r".*/admin/$"))
+    page = signed_in(browser, site, "honyaku")
 
     source_id, source_title = salon_id(site)
     # 1. Ask for the English version (the page's 「翻訳する」 action leads here).
@@ -117,4 +100,4 @@ def test_a_translation_is_made_published_and_marked_waiting_when_its_source_chan
     screenshot(page, "translate-out-of-date")
     # Until it is translated and published again, the public English title stays as it was.
     assert salon_id(site, "en") == (english_id, "Kawasaki Salon")
-    context.close()
+    page.context.close()
